@@ -1,0 +1,24 @@
+package proficio.model.feature;
+
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+
+/**
+ * A named, versioned way of turning a student's state into the vector a theta is dotted with.
+ * The service and the trainer both call {@link #vector}; that is what keeps serving and training
+ * bit-for-bit the same.
+ */
+public interface FeatureSet {
+
+    /** The name recorded in a model artifact, for example {@code ka2014}. */
+    String name();
+
+    /** Length of {@link #vector}'s result, the intercept included. */
+    int dimension();
+
+    /** Names of the vector's elements, in order; a theta is checked against them on load. */
+    java.util.List<String> featureNames();
+
+    /** The features for predicting the next answer in an exercise from the state just before it. */
+    double[] vector(ExerciseState exercise, KnowledgeState knowledge);
+}

@@ -1,0 +1,71 @@
+package proficio.model.predict;
+
+import java.util.Arrays;
+
+/** Logistic-regression weights, one per element of a feature set's vector. Immutable. */
+public final class Theta {
+
+    /** z is clamped to [-Z_LIMIT, Z_LIMIT] before the sigmoid, as the 2014 model did. */
+    public static final double Z_LIMIT = 100.0;
+
+    private final double[] weights;
+
+    private Theta(double[] weights) {
+        this.weights = weights;
+    }
+
+    public static Theta of(double... weights) {
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("theta weight " + i + " is not finite: " + weights[i]);
+            }
+        }
+        return new Theta(weights.clone());
+    }
+
+    public int dimension() {
+        return weights.length;
+    }
+
+    public double get(int i) {
+        return weights[i];
+    }
+
+    public double[] toArray() {
+        return weights.clone();
+    }
+
+    /** theta · x, summed in index order (the order is part of the bit-for-bit contract). */
+    public double dot(double[] x) {
+        if (x.length != weights.length) {
+            throw new IllegalArgumentException("theta has " + weights.length + " weights, vector has " + x.length);
+        }
+        double z = 0.0;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
+        return z;
+    }
+
+    /** The probability of a right answer: sigmoid(theta · x), z clamped to ±100. */
+    public double probability(double[] x) {
+        double z = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, dot(x)));
+        return 1.0 / (1.0 + Math.exp(-z));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Theta other && Arrays.equals(weights, other.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(weights);
+    }
+
+    @Override
+    public String toString() {
+        return "Theta" + Arrays.toString(Arrays.copyOf(weights, Math.min(7, weights.length)))
+                + (weights.length > 7 ? "...(" + weights.length + ")" : "");
+    }
+}
