@@ -25,7 +25,7 @@ public final class ProblemLogValidator {
 
     /**
      * @param log          the decoded event
-     * @param key          the record key it came with, or null when there was none
+     * @param key          the record key it came with (must be the student id), null when it had none
      * @param loggedAtMs   when the record was written to the log (the Kafka record timestamp)
      * @return the first violation found, or empty when the event may be applied
      */
@@ -42,14 +42,18 @@ public final class ProblemLogValidator {
         if (log.problemType().length() > MAX_ID_LENGTH) {
             return new Violation("problem_type", "longer than " + MAX_ID_LENGTH + " characters");
         }
-        if (key != null && !key.equals(log.studentId())) {
+        if (key == null) {
+            return new Violation("student_id", "the record has no key; it must be keyed by the student id "
+                    + "so that all of a student's answers are applied in order by one task");
+        }
+        if (!key.equals(log.studentId())) {
             return new Violation("student_id", "does not match the record key '" + abbreviate(key)
                     + "'; the key decides which task applies the event, so they must agree");
         }
         if (log.timeDoneMs() <= 0) {
             return new Violation("time_done", "missing or not after 1970-01-01");
         }
-        if (log.timeDoneMs() > loggedAtMs + maxFutureSkewMs) {
+        if (log.timeDoneMs() - loggedAtMs > maxFutureSkewMs) { // subtract: a huge skew must not overflow
             return new Violation("time_done", "is " + (log.timeDoneMs() - loggedAtMs)
                     + " ms after the record was logged; at most " + maxFutureSkewMs + " ms allowed");
         }

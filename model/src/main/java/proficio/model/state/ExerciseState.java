@@ -1,7 +1,5 @@
 package proficio.model.state;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,33 +11,23 @@ import java.util.Objects;
  * @param done           problems answered in this exercise, ever (uncapped)
  * @param correct        of those, answered right first time (uncapped)
  * @param lastTimeDoneMs event time of the last applied answer, 0 before any
- * @param recentEventIds ids of the last {@link #RECENT_EVENT_IDS} applied answers, newest last
+ * @param recentEvents   fingerprints of the last few applied event ids, to apply a retry once
  */
-public record ExerciseState(int history, long done, long correct, long lastTimeDoneMs, List<String> recentEventIds) {
+public record ExerciseState(int history, long done, long correct, long lastTimeDoneMs, RecentEvents recentEvents) {
 
     /** Answers kept as bits; the features look at no more (KA's MAX_HISTORY_KEPT). */
     public static final int MAX_HISTORY = 20;
-    /**
-     * Event ids kept for de-duplication. A producer retry repeats the same exercise within a few
-     * events, so a handful is enough; a duplicate arriving later than this is applied again.
-     */
-    public static final int RECENT_EVENT_IDS = 4;
-
     private static final int HISTORY_MASK = (1 << MAX_HISTORY) - 1;
 
     /** The state before a student's first answer in an exercise. */
-    public static final ExerciseState EMPTY = new ExerciseState(0, 0, 0, 0, List.of());
+    public static final ExerciseState EMPTY = new ExerciseState(0, 0, 0, 0, RecentEvents.NONE);
 
     public ExerciseState {
         if (done < 0 || correct < 0 || correct > done) {
             throw new IllegalArgumentException("counters out of range: done=" + done + " correct=" + correct);
         }
-        Objects.requireNonNull(recentEventIds, "recentEventIds");
-        if (recentEventIds.size() > RECENT_EVENT_IDS) {
-            throw new IllegalArgumentException("at most " + RECENT_EVENT_IDS + " recent event ids");
-        }
+        Objects.requireNonNull(recentEvents, "recentEvents");
         history &= maskFor(done);
-        recentEventIds = List.copyOf(recentEventIds);
     }
 
     /** How many answers the history bits hold: {@code min(done, MAX_HISTORY)}. */
@@ -61,7 +49,7 @@ public record ExerciseState(int history, long done, long correct, long lastTimeD
     }
 
     public boolean hasSeen(String eventId) {
-        return recentEventIds.contains(eventId);
+        return recentEvents.contains(eventId);
     }
 
     public boolean isEmpty() {
@@ -71,14 +59,8 @@ public record ExerciseState(int history, long done, long correct, long lastTimeD
     /** This state after one more answer. */
     public ExerciseState withAnswer(boolean answerCorrect, long timeDoneMs, String eventId) {
         int newHistory = ((history << 1) | (answerCorrect ? 1 : 0)) & HISTORY_MASK;
-        List<String> ids = new ArrayList<>(recentEventIds.size() + 1);
-        ids.addAll(recentEventIds);
-        ids.add(eventId);
-        if (ids.size() > RECENT_EVENT_IDS) {
-            ids.remove(0);
-        }
         return new ExerciseState(newHistory, done + 1, correct + (answerCorrect ? 1 : 0),
-                Math.max(lastTimeDoneMs, timeDoneMs), ids);
+                Math.max(lastTimeDoneMs, timeDoneMs), recentEvents.with(eventId));
     }
 
     private static int maskFor(long done) {

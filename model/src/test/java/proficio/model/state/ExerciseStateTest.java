@@ -3,7 +3,6 @@ package proficio.model.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class ExerciseStateTest {
         assertThat(s.done()).isZero();
         assertThat(s.correct()).isZero();
         assertThat(s.lastTimeDoneMs()).isZero();
-        assertThat(s.recentEventIds()).isEmpty();
+        assertThat(s.recentEvents().size()).isZero();
         assertThat(s.historyLength()).isZero();
         assertThat(s.correctInHistory()).isZero();
     }
@@ -98,54 +97,51 @@ class ExerciseStateTest {
     }
 
     @Test
-    void recentEventIds_keepsTheLastFour_droppingTheOldest() {
+    void recentEvents_keepsTheLastFour_droppingTheOldest() {
         ExerciseState s = ExerciseState.EMPTY;
         for (String id : List.of("e1", "e2", "e3", "e4")) {
             s = s.withAnswer(true, 1, id);
         }
-        assertThat(s.recentEventIds()).containsExactly("e1", "e2", "e3", "e4");
+        assertThat(RecentEvents.CAPACITY).isEqualTo(4);
+        assertThat(s.recentEvents().fingerprints()).containsExactly(fp("e1"), fp("e2"), fp("e3"), fp("e4"));
+        assertThat(s.hasSeen("e1")).isTrue();
 
         s = s.withAnswer(true, 1, "e5");
-        assertThat(s.recentEventIds()).containsExactly("e2", "e3", "e4", "e5");
+        assertThat(s.recentEvents().fingerprints()).containsExactly(fp("e2"), fp("e3"), fp("e4"), fp("e5"));
         assertThat(s.hasSeen("e1")).isFalse();
         assertThat(s.hasSeen("e2")).isTrue();
         assertThat(s.hasSeen("e5")).isTrue();
         assertThat(s.hasSeen("e6")).isFalse();
     }
 
-    @Test
-    void recentEventIds_isACopyOfTheGivenList() {
-        List<String> ids = new ArrayList<>(List.of("a"));
-        ExerciseState s = new ExerciseState(1, 1, 1, 10, ids);
-        ids.add("b");
-        assertThat(s.recentEventIds()).containsExactly("a");
-        assertThatThrownBy(() -> s.recentEventIds().add("c")).isInstanceOf(UnsupportedOperationException.class);
+    private static long fp(String id) {
+        return RecentEvents.fingerprint(id);
     }
 
     @Test
     void constructor_masksHistoryBitsBeyondDone() {
         // done = 2 -> only the low two bits are meaningful: 0b111 -> 0b11
-        ExerciseState s = new ExerciseState(0b111, 2, 2, 0, List.of());
+        ExerciseState s = new ExerciseState(0b111, 2, 2, 0, RecentEvents.NONE);
         assertThat(s.history()).isEqualTo(0b11);
-        assertThat(new ExerciseState(-1, 0, 0, 0, List.of()).history()).isZero();
-        assertThat(new ExerciseState(-1, 100, 50, 0, List.of()).history()).isEqualTo((1 << 20) - 1);
+        assertThat(new ExerciseState(-1, 0, 0, 0, RecentEvents.NONE).history()).isZero();
+        assertThat(new ExerciseState(-1, 100, 50, 0, RecentEvents.NONE).history()).isEqualTo((1 << 20) - 1);
     }
 
     @Test
     void constructor_rejectsBadCounters() {
-        assertThatThrownBy(() -> new ExerciseState(0, -1, 0, 0, List.of()))
+        assertThatThrownBy(() -> new ExerciseState(0, -1, 0, 0, RecentEvents.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ExerciseState(0, 1, -1, 0, List.of()))
+        assertThatThrownBy(() -> new ExerciseState(0, 1, -1, 0, RecentEvents.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ExerciseState(0, 2, 3, 0, List.of()))
+        assertThatThrownBy(() -> new ExerciseState(0, 2, 3, 0, RecentEvents.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
         // the boundary correct == done is fine
-        assertThat(new ExerciseState(0b11, 2, 2, 0, List.of()).correct()).isEqualTo(2);
+        assertThat(new ExerciseState(0b11, 2, 2, 0, RecentEvents.NONE).correct()).isEqualTo(2);
     }
 
     @Test
-    void constructor_rejectsMoreThanFourEventIdsOrNull() {
-        assertThatThrownBy(() -> new ExerciseState(0, 5, 0, 0, List.of("1", "2", "3", "4", "5")))
+    void constructor_rejectsMissingRecentEvents_andMoreThanFourAreRefused() {
+        assertThatThrownBy(() -> RecentEvents.ofFingerprints(1, 2, 3, 4, 5))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExerciseState(0, 0, 0, 0, null))
                 .isInstanceOf(NullPointerException.class);

@@ -1,0 +1,98 @@
+package proficio.service.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every Proficio setting, typed; values come from application.properties, system properties or
+ * the environment (PROFICIO_KAFKA_BOOTSTRAP_SERVERS, ...). Kafka Streams settings not named here
+ * pass through as {@code kafka-streams.<streams key>}.
+ */
+@ConfigMapping(prefix = "proficio")
+public interface ProficioConfig {
+
+    Kafka kafka();
+
+    Streams streams();
+
+    Query query();
+
+    Validation validation();
+
+    /** The feature-space seed of the state this service builds; a model trained under another is refused. */
+    @WithDefault("20140101")
+    long featureSpaceSeed();
+
+    interface Kafka {
+        /** Brokers to use. When absent, the service starts an embedded single-node KRaft broker. */
+        Optional<String> bootstrapServers();
+
+        Embedded embedded();
+
+        Topics topics();
+    }
+
+    interface Embedded {
+        /** The client port of the embedded broker (localhost). */
+        @WithDefault("9092")
+        int port();
+
+        /** The KRaft controller port of the embedded broker (localhost). */
+        @WithDefault("9093")
+        int controllerPort();
+
+        /** Where the embedded broker keeps its log; kept across restarts. */
+        @WithDefault(".proficio/kafka")
+        String dataDir();
+    }
+
+    interface Topics {
+        /** Create missing topics at start (the embedded broker always does). */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("4")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Streams {
+        /** Kafka Streams application id: the consumer group and the prefix of internal topics. */
+        @WithDefault("proficio")
+        String applicationId();
+
+        /** Where RocksDB keeps the stores; kept across restarts. */
+        @WithDefault(".proficio/streams")
+        String stateDir();
+
+        /**
+         * host:port at which other instances reach this one's gRPC server (forwarding). Defaults to
+         * localhost and the gRPC port.
+         */
+        Optional<String> advertisedAddress();
+
+        /** How long a clean stop may take to commit and leave the group. */
+        @WithDefault("15s")
+        Duration closeTimeout();
+    }
+
+    interface Query {
+        /** How long a query waits for the stores to become queryable before UNAVAILABLE. */
+        @WithDefault("3s")
+        Duration readyTimeout();
+
+        /** The most exercises one Predict or GetStudentState may name. */
+        @WithDefault("10000")
+        int maxExercises();
+    }
+
+    interface Validation {
+        /** How far after the record's log time an event's time_done may lie. */
+        @WithDefault("1h")
+        Duration maxFutureSkew();
+    }
+}

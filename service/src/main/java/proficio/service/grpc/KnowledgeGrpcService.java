@@ -1,0 +1,103 @@
+package proficio.service.grpc;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Function;
+import proficio.model.predict.Prediction;
+import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.KnowledgeServiceGrpc;
+import proficio.proto.v1.ModelInfo;
+import proficio.proto.v1.PredictRequest;
+import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.StudentState;
+import proficio.service.config.ProficioConfig;
+import proficio.service.models.ActiveModel;
+import proficio.service.query.Predictions;
+import proficio.service.query.QueryResult;
+import proficio.service.query.StudentStateQuery;
+import proficio.store.StudentSnapshot;
+import proficio.store.StudentStateReader;
+
+/** {@code proficio.v1.KnowledgeService}: validate, read the student's state, call {@code model}, reply. */
+@GrpcService
+public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceImplBase {
+
+    @Inject
+    StudentStateQuery query;
+    @Inject
+    ActiveModel activeModel;
+    @Inject
+    ProficioConfig config;
+
+    @Override
+    @Blocking
+    public void predict(PredictRequest request, StreamObserver<PredictResponse> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
+            if (request.getAllExercises() && !exercises.isEmpty()) {
+                throw Requests.invalid("all_exercises", "set together with exercises; ask for one or the other");
+            }
+            if (!request.getAllExercises() && exercises.isEmpty()) {
+                throw Requests.invalid("exercises", "name at least one exercise, or set all_exercises");
+            }
+            ActiveModel.Active model = activeModel.get();
+            StudentSnapshot snapshot = local(student, request.getAllExercises()
+                    ? r -> r.readAll(student) : r -> r.read(student, exercises));
+            List<Prediction> predictions = request.getAllExercises()
+                    ? Predictions.ofAllKnown(model.model(), snapshot)
+                    : Predictions.of(model.model(), snapshot, exercises);
+            return Replies.predictions(student, model.model().version(), predictions, snapshot);
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getStudentState(GetStudentStateRequest request, StreamObserver<StudentState> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
+            StudentSnapshot snapshot = local(student, exercises.isEmpty()
+                    ? r -> r.readAll(student) : r -> r.read(student, exercises));
+            return Replies.studentState(snapshot, config.featureSpaceSeed());
+        });
+    }
+
+    @Override
+    public void getActiveModel(GetActiveModelRequest request, StreamObserver<ModelInfo> reply) {
+        answer(reply, () -> {
+            ActiveModel.Active active = activeModel.get();
+            return Replies.modelInfo(active.name(), active.model());
+        });
+    }
+
+    /** The student's snapshot from this instance's stores, or the status that says why not. */
+    private StudentSnapshot local(String student, Function<StudentStateReader, StudentSnapshot> read) {
+        return switch (query.read(student, read)) {
+            case QueryResult.Local<StudentSnapshot> l -> l.value();
+            // Forwarding to the owner comes with multi-instance serving; until then, say where it lives.
+            case QueryResult.Remote<StudentSnapshot> r -> throw Status.UNAVAILABLE
+                    .withDescription("student_id " + student + " is served by the instance at " + r.host() + ":" + r.port())
+                    .asRuntimeException();
+            case QueryResult.Unavailable<StudentSnapshot> u -> throw Status.UNAVAILABLE
+                    .withDescription("state not queryable: " + u.reason()).asRuntimeException();
+        };
+    }
+
+    private static <T> void answer(StreamObserver<T> reply, java.util.function.Supplier<T> call) {
+        try {
+            reply.onNext(call.get());
+            reply.onCompleted();
+        } catch (StatusRuntimeException e) {
+            reply.onError(e);
+        } catch (RuntimeException e) {
+            reply.onError(Status.INTERNAL.withDescription(e.toString()).withCause(e).asRuntimeException());
+        }
+    }
+}

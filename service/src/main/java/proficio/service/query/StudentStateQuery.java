@@ -1,0 +1,98 @@
+package proficio.service.query;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+import proficio.service.config.ProficioConfig;
+import proficio.service.streams.StreamsRuntime;
+import proficio.store.ExerciseKey;
+import proficio.store.Schemas;
+import proficio.store.StudentStateReader;
+
+/**
+ * Reads one student's state through Kafka Streams interactive queries: finds the partition that
+ * owns the student, and answers from that partition's stores when it is active here. Waits a
+ * bounded time for stores that are not queryable yet (start, restore, rebalance), then gives up
+ * with a reason, never spinning forever.
+ */
+@ApplicationScoped
+public class StudentStateQuery {
+
+    private static final long RETRY_SLEEP_MS = 25;
+
+    private final StreamsRuntime runtime;
+    private final Duration readyTimeout;
+
+    @Inject
+    public StudentStateQuery(StreamsRuntime runtime, ProficioConfig config) {
+        this.runtime = runtime;
+        this.readyTimeout = config.query().readyTimeout();
+    }
+
+    /** Runs {@code read} against the stores of {@code studentId}'s partition. */
+    public <T> QueryResult<T> read(String studentId, Function<StudentStateReader, T> read) {
+        long deadline = System.nanoTime() + readyTimeout.toNanos();
+        String lastProblem = "Kafka Streams has not started";
+        while (true) {
+            KafkaStreams streams = runtime.streams();
+            if (streams != null) {
+                KafkaStreams.State state = streams.state();
+                if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                        || state == KafkaStreams.State.PENDING_SHUTDOWN || state == KafkaStreams.State.PENDING_ERROR) {
+                    return new QueryResult.Unavailable<>("Kafka Streams is " + state);
+                }
+                KeyQueryMetadata md = streams.queryMetadataForKey(Schemas.KNOWLEDGE_STORE, studentId,
+                        Schemas.STUDENT_ID.serializer());
+                if (md == null || md == KeyQueryMetadata.NOT_AVAILABLE) {
+                    lastProblem = "no instance owns the student's partition yet (Kafka Streams is " + state + ")";
+                } else if (!isThisInstance(md.activeHost())) {
+                    return new QueryResult.Remote<>(md.activeHost().host(), md.activeHost().port());
+                } else {
+                    try {
+                        return new QueryResult.Local<>(read.apply(reader(streams, md.partition())));
+                    } catch (InvalidStateStoreException e) {
+                        lastProblem = "the stores of partition " + md.partition() + " are not queryable yet: " + e.getMessage();
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return new QueryResult.Unavailable<>(lastProblem + " (waited " + readyTimeout.toMillis() + " ms)");
+            }
+            sleep();
+        }
+    }
+
+    /** Host and port both: two instances on one machine differ only in port. */
+    private boolean isThisInstance(HostInfo host) {
+        return (host.host() + ":" + host.port()).equals(runtime.advertisedAddress());
+    }
+
+    private static StudentStateReader reader(KafkaStreams streams, int partition) {
+        ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = streams.store(StoreQueryParameters
+                .fromNameAndType(Schemas.KNOWLEDGE_STORE, QueryableStoreTypes.<String, KnowledgeState>keyValueStore())
+                .withPartition(partition));
+        ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises = streams.store(StoreQueryParameters
+                .fromNameAndType(Schemas.EXERCISE_STORE, QueryableStoreTypes.<ExerciseKey, ExerciseState>keyValueStore())
+                .withPartition(partition));
+        return new StudentStateReader(knowledge, exercises);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RETRY_SLEEP_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the stores", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package proficio.service.streams;
+
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
+import io.quarkus.grpc.runtime.health.GrpcHealthStorage;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+import proficio.model.event.ProblemLogValidator;
+import proficio.model.feature.FeatureSpace;
+import proficio.model.state.StateUpdate;
+import proficio.service.config.ProficioConfig;
+import proficio.service.kafka.EmbeddedKafka;
+import proficio.service.kafka.Topics;
+import proficio.store.rocksdb.BoundedMemoryRocksDBConfig;
+
+/**
+ * Starts and stops Kafka (embedded when no brokers are configured) and the Kafka Streams app, and
+ * ties gRPC health to the Streams state. With {@link proficio.service.query.StudentStateQuery}, the
+ * only class that touches {@link KafkaStreams}.
+ */
+@ApplicationScoped
+public class StreamsRuntime {
+
+    private static final Logger LOG = Logger.getLogger(StreamsRuntime.class);
+
+    @Inject
+    ProficioConfig config;
+    @Inject
+    Config rawConfig;
+    @Inject
+    GrpcHealthStorage health;
+
+    private EmbeddedKafka embedded;
+    private KafkaStreams streams;
+    private String advertisedAddress;
+
+    void onStart(@Observes StartupEvent ev) {
+        health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME, ServingStatus.NOT_SERVING);
+        String bootstrap = config.kafka().bootstrapServers().filter(s -> !s.isBlank()).orElse(null);
+        if (bootstrap == null) {
+            ProficioConfig.Embedded e = config.kafka().embedded();
+            long t0 = System.nanoTime();
+            embedded = EmbeddedKafka.start(e.port(), e.controllerPort(), Path.of(e.dataDir()));
+            bootstrap = embedded.bootstrapServers();
+            LOG.infof("embedded Kafka (KRaft) listening on %s, data in %s (%d ms)", bootstrap,
+                    Path.of(e.dataDir()).toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (embedded != null || config.kafka().topics().create()) {
+            Topics.ensure(bootstrap, config.kafka().topics().partitions(), config.kafka().topics().replicationFactor());
+        }
+        StateUpdate update = new StateUpdate(new FeatureSpace(config.featureSpaceSeed()));
+        ProblemLogValidator validator = new ProblemLogValidator(config.validation().maxFutureSkew().toMillis());
+        advertisedAddress = config.streams().advertisedAddress()
+                .orElse("localhost:" + rawConfig.getOptionalValue("quarkus.grpc.server.port", Integer.class).orElse(9000));
+        streams = new KafkaStreams(ProficioTopology.build(update, validator), streamsProperties(bootstrap));
+        streams.setStateListener((now, before) -> {
+            LOG.infof("Kafka Streams %s -> %s", before, now);
+            health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME,
+                    now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.REBALANCING
+                            ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+        });
+        // A processing error that is not a bad record (a corrupt store, say) must not be skipped:
+        // stop, stay NOT_SERVING, and let the orchestrator restart us.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Kafka Streams stopped on an unexpected error", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        LOG.infof("Kafka Streams %s started against %s, state in %s", config.streams().applicationId(), bootstrap,
+                Path.of(config.streams().stateDir()).toAbsolutePath());
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (streams != null) {
+            // Leave the group on a clean stop, so a restart is assigned its partitions at once
+            // instead of waiting for this member's session to time out (Streams' default is to stay).
+            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(config.streams().closeTimeout()));
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** host:port this instance advertises, as Kafka Streams metadata names it. */
+    public String advertisedAddress() {
+        return advertisedAddress;
+    }
+
+    private Properties streamsProperties(String bootstrap) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.streams().applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(config.streams().stateDir()).toAbsolutePath().toString());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedAddress);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().topics().replicationFactor());
+        // A member that dies without leaving is replaced after this long (default 45 s).
+        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+        p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
+        // Pass-through: kafka-streams.<any Streams, consumer or producer key>.
+        String prefix = "kafka-streams.";
+        for (String name : rawConfig.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                rawConfig.getOptionalValue(name, String.class).ifPresent(v -> p.put(name.substring(prefix.length()), v));
+            }
+        }
+        return p;
+    }
+}

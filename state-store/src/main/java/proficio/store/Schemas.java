@@ -1,0 +1,63 @@
+package proficio.store;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+import proficio.store.codec.ExerciseKeyCodec;
+import proficio.store.codec.ExerciseStateCodec;
+import proficio.store.codec.KnowledgeStateCodec;
+
+/**
+ * The one place that names Proficio's topics and stores with their serdes; the topology, the
+ * queries and the tests all take them from here.
+ */
+public final class Schemas {
+
+    private Schemas() {
+    }
+
+    /** Topics, keyed by student id (UTF-8); values are protobuf bytes, decoded by the processor. */
+    public static final class Topics {
+        public static final String PROBLEM_LOGS = "problem-logs";
+        public static final String PROBLEM_LOGS_DLQ = "problem-logs-dlq";
+        public static final String MASTERY_TRANSITIONS = "mastery-transitions";
+        public static final String MODELS = "models";
+
+        public static final Serde<String> KEY = Serdes.String();
+        public static final Serde<byte[]> VALUE = Serdes.ByteArray();
+
+        private Topics() {
+        }
+    }
+
+    /** {@code knowledge}: student id → KnowledgeState. */
+    public static final String KNOWLEDGE_STORE = "knowledge";
+    /** {@code exercise}: (student, exercise) → ExerciseState. */
+    public static final String EXERCISE_STORE = "exercise";
+
+    public static final Serde<String> STUDENT_ID = Serdes.String();
+    public static final Serde<KnowledgeState> KNOWLEDGE_STATE =
+            Serdes.serdeFrom((topic, s) -> s == null ? null : KnowledgeStateCodec.encode(s),
+                    (topic, b) -> b == null ? null : KnowledgeStateCodec.decode(b));
+    public static final Serde<ExerciseKey> EXERCISE_KEY =
+            Serdes.serdeFrom((topic, k) -> k == null ? null : ExerciseKeyCodec.encode(k),
+                    (topic, b) -> b == null ? null : ExerciseKeyCodec.decode(b));
+    public static final Serde<ExerciseState> EXERCISE_STATE =
+            Serdes.serdeFrom((topic, s) -> s == null ? null : ExerciseStateCodec.encode(s),
+                    (topic, b) -> b == null ? null : ExerciseStateCodec.decode(b));
+    /** Serialises a student id as the prefix all of that student's exercise keys start with. */
+    public static final Serializer<String> STUDENT_PREFIX = (topic, studentId) -> ExerciseKeyCodec.studentPrefix(studentId);
+
+    public static StoreBuilder<KeyValueStore<String, KnowledgeState>> knowledgeStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KNOWLEDGE_STORE), STUDENT_ID, KNOWLEDGE_STATE);
+    }
+
+    public static StoreBuilder<KeyValueStore<ExerciseKey, ExerciseState>> exerciseStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXERCISE_STORE), EXERCISE_KEY, EXERCISE_STATE);
+    }
+}

@@ -1,0 +1,51 @@
+package proficio.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+
+/**
+ * Reads one student's state from the two stores: their KnowledgeState and some or all of their
+ * exercise states. The gRPC layer gets a {@link StudentSnapshot}, never a store.
+ */
+public final class StudentStateReader {
+
+    private final ReadOnlyKeyValueStore<String, KnowledgeState> knowledge;
+    private final ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises;
+
+    public StudentStateReader(ReadOnlyKeyValueStore<String, KnowledgeState> knowledge,
+                              ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises) {
+        this.knowledge = knowledge;
+        this.exercises = exercises;
+    }
+
+    /** All of the student's exercises, by name. */
+    public StudentSnapshot readAll(String studentId) {
+        Map<String, ExerciseState> byExercise = new TreeMap<>();
+        try (KeyValueIterator<ExerciseKey, ExerciseState> it = exercises.prefixScan(studentId, Schemas.STUDENT_PREFIX)) {
+            while (it.hasNext()) {
+                KeyValue<ExerciseKey, ExerciseState> kv = it.next();
+                byExercise.put(kv.key.exercise(), kv.value);
+            }
+        }
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise);
+    }
+
+    /** Only the named exercises; the ones never attempted are absent from the snapshot. */
+    public StudentSnapshot read(String studentId, Collection<String> exerciseNames) {
+        Map<String, ExerciseState> byExercise = new LinkedHashMap<>();
+        for (String e : exerciseNames) {
+            ExerciseState s = exercises.get(new ExerciseKey(studentId, e));
+            if (s != null) {
+                byExercise.put(e, s);
+            }
+        }
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise);
+    }
+}
