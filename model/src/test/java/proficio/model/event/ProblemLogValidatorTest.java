@@ -27,9 +27,16 @@ class ProblemLogValidatorTest {
     }
 
     @Test
+    void recordWithoutKey_isRefusedOnStudentId() {
+        // Without the student id as key, a student's answers could land on several partitions.
+        assertThat(validator.validate(good(), null, LOGGED_AT)).get()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("student_id"))
+                .satisfies(v -> assertThat(v.reason()).contains("no key"));
+    }
+
+    @Test
     void goodEvent_passes() {
         assertThat(validator.validate(good(), "student-1", LOGGED_AT)).isEmpty();
-        assertThat(validator.validate(good(), null, LOGGED_AT)).as("no key").isEmpty();
         // empty problem type and zero counts are fine
         assertThat(validator.validate(log("e", "s", "x", "", 0, 1, 0, 0, 0), "s", LOGGED_AT)).isEmpty();
     }

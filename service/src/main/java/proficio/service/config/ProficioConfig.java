@@ -75,6 +75,13 @@ public interface ProficioConfig {
          */
         Optional<String> advertisedAddress();
 
+        /**
+         * Static group membership id (Kafka's group.instance.id). A restart with the same id takes
+         * its partitions back at once instead of waiting for the old member's session to expire.
+         * Defaults to the advertised address, stable for a StatefulSet pod and for a laptop.
+         */
+        Optional<String> instanceId();
+
         /** How long a clean stop may take to commit and leave the group. */
         @WithDefault("15s")
         Duration closeTimeout();

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -81,8 +82,9 @@ public class StreamsRuntime {
 
     void onStop(@Observes ShutdownEvent ev) {
         if (streams != null) {
-            // Leave the group on a clean stop, so a restart is assigned its partitions at once
-            // instead of waiting for this member's session to time out (Streams' default is to stay).
+            // Leave the group on a clean stop, so the partitions move at once if we do not come back
+            // (Streams' default is to stay until the session times out; for a static member,
+            // leaveGroup removes it from the group through the admin client).
             streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(config.streams().closeTimeout()));
         }
         if (embedded != null) {
@@ -108,7 +110,11 @@ public class StreamsRuntime {
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedAddress);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().topics().replicationFactor());
-        // A member that dies without leaving is replaced after this long (default 45 s).
+        // Static membership: a restart (clean or after a crash) under the same id is handed its
+        // partitions back at once. Streams appends the thread index to it.
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                config.streams().instanceId().orElse(advertisedAddress.replaceAll("[^A-Za-z0-9._-]", "_")));
+        // A member that dies and does not come back is replaced after this long (default 45 s).
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
         p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
         // Pass-through: kafka-streams.<any Streams, consumer or producer key>.

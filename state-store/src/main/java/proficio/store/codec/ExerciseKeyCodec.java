@@ -28,9 +28,17 @@ public final class ExerciseKeyCodec {
 
     public static ExerciseKey decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        int len = (int) Varints.read(in);
-        String student = new String(bytes, in.position(), len, StandardCharsets.UTF_8);
-        int exerciseStart = in.position() + len;
+        long len;
+        try {
+            len = Varints.read(in);
+        } catch (RuntimeException e) {
+            throw new CorruptStateException("exercise key: bad student-id length: " + e, e);
+        }
+        if (len > bytes.length - in.position()) {
+            throw new CorruptStateException("exercise key: student id of " + len + " bytes in a key of " + bytes.length);
+        }
+        String student = new String(bytes, in.position(), (int) len, StandardCharsets.UTF_8);
+        int exerciseStart = in.position() + (int) len;
         String exercise = new String(bytes, exerciseStart, bytes.length - exerciseStart, StandardCharsets.UTF_8);
         return new ExerciseKey(student, exercise);
     }

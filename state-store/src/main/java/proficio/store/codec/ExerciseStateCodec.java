@@ -56,6 +56,9 @@ public final class ExerciseStateCodec {
             for (int i = 0; i < recent.length; i++) {
                 recent[i] = in.getLong();
             }
+            if (in.hasRemaining()) {
+                throw new CorruptStateException("exercise state v1: " + in.remaining() + " bytes after the last field");
+            }
             return new ExerciseState(history, done, correct, last, RecentEvents.ofFingerprints(recent));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptStateException("exercise state v1: " + e, e);

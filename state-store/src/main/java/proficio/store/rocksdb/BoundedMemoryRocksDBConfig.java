@@ -34,9 +34,10 @@ public class BoundedMemoryRocksDBConfig implements RocksDBConfigSetter {
     }
 
     private static synchronized Shared shared(Map<String, Object> configs) {
+        // Checked on every store, so a bad value fails loudly even after the cache exists.
+        long cacheBytes = bytes(configs, BLOCK_CACHE_BYTES, DEFAULT_BLOCK_CACHE_BYTES);
+        long writeBytes = bytes(configs, WRITE_BUFFER_BYTES, DEFAULT_WRITE_BUFFER_BYTES);
         if (shared == null) {
-            long cacheBytes = bytes(configs, BLOCK_CACHE_BYTES, DEFAULT_BLOCK_CACHE_BYTES);
-            long writeBytes = bytes(configs, WRITE_BUFFER_BYTES, DEFAULT_WRITE_BUFFER_BYTES);
             Cache cache = new LRUCache(cacheBytes, -1, false, 0.1);
             shared = new Shared(cache, new WriteBufferManager(writeBytes, cache), cacheBytes);
         }

@@ -1,0 +1,239 @@
+package proficio.cli;
+
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import proficio.model.event.CardType;
+import proficio.model.event.ProblemLog;
+import proficio.model.event.ProblemLogValidator;
+import proficio.model.event.Violation;
+import proficio.proto.ProblemLogs;
+import proficio.proto.v1.ExerciseStateView;
+import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.StudentState;
+
+@Command(mixinStandardHelpOptions = true, versionProvider = ProficioCli.Version.class,
+        name = "send",
+        description = {"Send one answer to topic problem-logs and, unless --no-wait, wait until the service "
+                + "applied it and print the new prediction."},
+        sortOptions = false)
+final class SendCommand implements Callable<Integer> {
+
+    static final long WAIT_MS = 10_000;
+    static final long POLL_MS = 50;
+
+    @ParentCommand
+    ProficioCli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--student", required = true, paramLabel = "S", description = "Student id (also the record key).")
+    String student;
+
+    @Option(names = "--exercise", required = true, paramLabel = "E", description = "Exercise (skill).")
+    String exercise;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Outcome outcome;
+
+    static final class Outcome {
+        @Option(names = "--correct", required = true, description = "First answer right, no hint.")
+        boolean correct;
+
+        @Option(names = "--wrong", required = true, description = "Wrong first answer or a hint taken.")
+        boolean wrong;
+    }
+
+    @Option(names = "--problem-type", paramLabel = "T", defaultValue = "", description = "Item template within the exercise.")
+    String problemType;
+
+    @Option(names = "--time", paramLabel = "ISO-8601|now", defaultValue = "now", converter = TimeConverter.class,
+            description = "When it was answered, e.g. 2024-05-01T10:15:30Z (default: now).")
+    Instant time;
+
+    @Option(names = "--event-id", paramLabel = "ID", description = "Unique event id (default: a random UUID).")
+    String eventId;
+
+    @Option(names = "--card-type", paramLabel = "TYPE", defaultValue = "PRACTICE",
+            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CardType cardType;
+
+    @Option(names = "--time-taken-ms", paramLabel = "N", defaultValue = "0", description = "Time spent, in ms.")
+    long timeTakenMs;
+
+    @Option(names = "--hints", paramLabel = "N", defaultValue = "0", description = "Hints taken.")
+    int hints;
+
+    @Option(names = "--task-id", paramLabel = "ID", defaultValue = "", description = "Practice task or mastery challenge.")
+    String taskId;
+
+    @Option(names = "--no-wait", description = "Return once Kafka acknowledged the record.")
+    boolean noWait;
+
+    @Override
+    public Integer call() throws Exception {
+        ProblemLog log = buildLog();
+        if (noWait) {
+            RecordMetadata md = produce(log);
+            print(log, md, null, null);
+            return ExitCodes.OK;
+        }
+        try (ServiceClient service = new ServiceClient(cli.target())) {
+            List<String> only = List.of(exercise);
+            long before = done(service.state(student, only)).orElse(0L);
+            RecordMetadata md = produce(log);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+            ExerciseStateView applied = null;
+            while (true) {
+                Optional<ExerciseStateView> view = view(service.state(student, only));
+                if (view.isPresent() && view.get().getDone() > before) {
+                    applied = view.get();
+                    break;
+                }
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                Thread.sleep(POLL_MS);
+            }
+            if (applied == null) {
+                throw new CliException("answer " + log.eventId() + " was sent (" + where(md) + ") but not applied within "
+                        + WAIT_MS / 1000 + " s: the done count of " + exercise + " stayed at " + before + ". "
+                        + "Either the event id was applied before (a repeated id counts once), or the service "
+                        + "rejected it to " + Topics.PROBLEM_LOGS_DLQ + " (run `proficio dlq`), or it is not keeping up.",
+                        ExitCodes.NOT_APPLIED);
+            }
+            PredictResponse prediction = service.predict(student, only, false);
+            print(log, md, applied, prediction);
+            return ExitCodes.OK;
+        }
+    }
+
+    ProblemLog buildLog() {
+        String id = eventId == null ? UUID.randomUUID().toString() : eventId;
+        boolean correct = outcome.correct;
+        ProblemLog log = new ProblemLog(id, student, exercise, problemType, 0, correct, time.toEpochMilli(),
+                timeTakenMs, hints, correct ? 1 : 0, cardType, taskId);
+        Optional<Violation> v = new ProblemLogValidator(Long.MAX_VALUE).validate(log, student, System.currentTimeMillis());
+        if (v.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "Invalid " + optionOf(v.get().field()) + ": "
+                    + v.get().field() + " " + v.get().reason());
+        }
+        return log;
+    }
+
+    private static String optionOf(String field) {
+        return switch (field) {
+            case "event_id" -> "--event-id";
+            case "student_id" -> "--student";
+            case "exercise" -> "--exercise";
+            case "problem_type" -> "--problem-type";
+            case "time_done" -> "--time";
+            case "time_taken_ms" -> "--time-taken-ms";
+            case "hint_count" -> "--hints";
+            case "task_id" -> "--task-id";
+            default -> "answer";
+        };
+    }
+
+    private RecordMetadata produce(ProblemLog log) throws InterruptedException {
+        byte[] value = ProblemLogs.toWire(log).toByteArray();
+        KafkaProducer<String, byte[]> producer = KafkaClients.singleProducer(cli.bootstrap());
+        boolean ok = false;
+        try {
+            RecordMetadata md = producer.send(new ProducerRecord<>(Topics.PROBLEM_LOGS, log.studentId(), value))
+                    .get(WAIT_MS * 3, TimeUnit.MILLISECONDS);
+            ok = true;
+            return md;
+        } catch (ExecutionException e) {
+            throw new CliException("could not send to Kafka at " + cli.bootstrap() + ": "
+                    + ErrorHandler.describe(e.getCause()), ExitCodes.ERROR, e.getCause());
+        } catch (java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new CliException("could not send to Kafka at " + cli.bootstrap() + ": " + ErrorHandler.describe(e),
+                    ExitCodes.ERROR, e);
+        } finally {
+            producer.close(ok ? Duration.ofSeconds(10) : Duration.ZERO);
+        }
+    }
+
+    private Optional<ExerciseStateView> view(StudentState state) {
+        return state.getExercisesList().stream().filter(e -> e.getExercise().equals(exercise)).findFirst();
+    }
+
+    private Optional<Long> done(StudentState state) {
+        return view(state).map(ExerciseStateView::getDone);
+    }
+
+    private static String where(RecordMetadata md) {
+        return md.topic() + " partition " + md.partition() + " offset " + md.offset();
+    }
+
+    private void print(ProblemLog log, RecordMetadata md, ExerciseStateView applied, PredictResponse prediction) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cli.json()) {
+            JsonObject o = new JsonObject();
+            o.add("sent", Json.tree(ProblemLogs.toWire(log)));
+            o.addProperty("topic", md.topic());
+            o.addProperty("partition", md.partition());
+            o.addProperty("offset", md.offset());
+            if (applied != null) {
+                o.addProperty("applied", true);
+                o.add("exercise", Json.tree(applied));
+                o.add("prediction", Json.tree(prediction));
+            }
+            out.println(Json.print(o));
+        } else {
+            String head = "sent answer " + log.eventId() + " (" + log.studentId() + ", " + log.exercise() + ", "
+                    + (log.correct() ? "correct" : "wrong") + ")";
+            if (applied == null) {
+                out.println(head + " to " + where(md));
+            } else {
+                String p = prediction.getPredictionsCount() == 0 ? "?" : Text.p4(prediction.getPredictions(0).getProbability());
+                out.println(head + " " + Text.dash() + " applied: done " + applied.getDone() + ", p(next right) = " + p
+                        + " [model " + prediction.getModelVersion() + "]");
+            }
+        }
+        out.flush();
+    }
+
+    /** "now" or an ISO-8601 instant / offset date-time. */
+    static final class TimeConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            if (value.equalsIgnoreCase("now")) {
+                return Instant.now();
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                try {
+                    return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e2) {
+                    throw new TypeConversionException("'" + value + "' is neither 'now' nor an ISO-8601 time "
+                            + "such as 2024-05-01T10:15:30Z");
+                }
+            }
+        }
+    }
+}

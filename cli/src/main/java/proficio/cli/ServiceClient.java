@@ -1,0 +1,67 @@
+package proficio.cli;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.KnowledgeServiceGrpc;
+import proficio.proto.v1.ModelInfo;
+import proficio.proto.v1.PredictRequest;
+import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.StudentState;
+
+/** A plaintext channel to the service; every call gets its own {@value #DEADLINE_MS} ms deadline. */
+final class ServiceClient implements AutoCloseable {
+
+    static final long DEADLINE_MS = 5_000;
+
+    private final ManagedChannel channel;
+
+    ServiceClient(String target) {
+        this.channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    }
+
+    private KnowledgeServiceGrpc.KnowledgeServiceBlockingStub knowledge() {
+        return KnowledgeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    PredictResponse predict(String student, List<String> exercises, boolean all) {
+        return knowledge().predict(PredictRequest.newBuilder()
+                .setStudentId(student)
+                .addAllExercises(exercises)
+                .setAllExercises(all)
+                .build());
+    }
+
+    StudentState state(String student, List<String> exercises) {
+        return knowledge().getStudentState(GetStudentStateRequest.newBuilder()
+                .setStudentId(student)
+                .addAllExercises(exercises)
+                .build());
+    }
+
+    ModelInfo activeModel() {
+        return knowledge().getActiveModel(GetActiveModelRequest.getDefaultInstance());
+    }
+
+    HealthCheckResponse health(String service) {
+        return HealthGrpc.newBlockingStub(channel).withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS)
+                .check(HealthCheckRequest.newBuilder().setService(service).build());
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

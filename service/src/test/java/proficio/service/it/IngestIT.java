@@ -1,0 +1,284 @@
+package proficio.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import proficio.model.event.ProblemLog;
+import proficio.model.feature.ExerciseFeatures;
+import proficio.model.feature.FeatureSpace;
+import proficio.model.predict.KnowledgeModel;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.StateUpdate;
+import proficio.model.state.StudentReplay;
+import proficio.proto.DefaultModel;
+import proficio.proto.ModelArtifacts;
+import proficio.proto.ProblemLogs;
+import proficio.proto.v1.ExerciseStateView;
+import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.PredictRequest;
+import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.StudentState;
+import proficio.proto.v1.ThetaSource;
+import proficio.service.streams.DeadLetter;
+
+/**
+ * Answers through a real broker into the packaged service, read back over real gRPC; every number
+ * checked against what {@code model} computes for the same events.
+ */
+class IngestIT {
+
+    @TempDir
+    static Path dir;
+    static TestBroker broker;
+    static ServiceProcess service;
+    static KnowledgeModel defaultModel;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new TestBroker(dir.resolve("broker"));
+        service = new ServiceProcess(dir.resolve("service"), Map.of(
+                "proficio.kafka.bootstrap-servers", broker.bootstrapServers(),
+                "proficio.streams.application-id", "ingest-it")).start().awaitServing(60_000);
+        defaultModel = ModelArtifacts.toModel(DefaultModel.artifact());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void predict_movesAsTheModelSays() throws Exception {
+        String student = "predict-student";
+        StudentReplay replay = replay();
+        double before = predict(student, "addition_1").getPredictions(0).getProbability();
+        assertThat(before).isEqualTo(defaultModel.predict("addition_1", ExerciseState.EMPTY, replay.knowledge()).probability());
+
+        boolean[] answers = {true, true, false, true, true, true};
+        double previous = before;
+        for (int i = 0; i < answers.length; i++) {
+            ProblemLog log = Students.answer(student, "addition_1", "p1", answers[i]);
+            broker.send(log);
+            replay.apply(log);
+            Students.awaitDone(service.knowledge(), student, "addition_1", i + 1);
+            PredictResponse r = predict(student, "addition_1");
+            double p = r.getPredictions(0).getProbability();
+            double expected = defaultModel.predict("addition_1", replay.exercise("addition_1"), replay.knowledge()).probability();
+            assertThat(p).as("p after answer %d", i + 1).isEqualTo(expected);
+            if (answers[i]) {
+                assertThat(p).as("a right answer raises p").isGreaterThan(previous);
+            } else {
+                assertThat(p).as("a wrong answer lowers p").isLessThan(previous);
+            }
+            assertThat(r.getModelVersion()).isEqualTo("ka2012-accuracy");
+            assertThat(r.getPredictions(0).getThetaSource()).isEqualTo(ThetaSource.THETA_SOURCE_GLOBAL);
+            assertThat(r.getPredictions(0).getDone()).isEqualTo(i + 1);
+            previous = p;
+        }
+    }
+
+    @Test
+    void sameEventIdTwice_isAppliedOnce() throws Exception {
+        String student = "dup-student";
+        ProblemLog first = Students.answer(student, "fractions", "", true);
+        broker.send(first);
+        broker.send(first);
+        ProblemLog marker = Students.answer(student, "fractions", "", false);
+        broker.send(marker);
+        StudentState s = Students.awaitDone(service.knowledge(), student, "fractions", 2);
+        Thread.sleep(500); // had the duplicate counted, done would reach 3
+        s = service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().setStudentId(student).build());
+        assertThat(s.getExercises(0).getDone()).isEqualTo(2);
+        assertThat(s.getExercises(0).getCorrect()).isEqualTo(1);
+        assertThat(s.getExercises(0).getRecentAnswers()).isEqualTo("10");
+    }
+
+    @Test
+    void malformedAndInvalidRecords_goToTheDlqWithReasons_andLaterGoodRecordsApply() throws Exception {
+        String student = "dlq-student";
+        byte[] garbage = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01};
+        broker.sendRaw(student, garbage);
+        broker.send(Students.answer(student, "area", "", true));
+        ProblemLog noExercise = Students.answer(student, " ", "", true);
+        broker.sendRaw(student, ProblemLogs.toWire(noExercise).toByteArray());
+        ProblemLog future = ProblemLog.practice("future-1", student, "area", "", true, System.currentTimeMillis() + 86_400_000L * 30);
+        broker.send(future);
+        broker.send(Students.answer(student, "area", "", true));
+
+        Students.awaitDone(service.knowledge(), student, "area", 2);
+        List<ConsumerRecord<String, byte[]>> dlq = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            dlq = broker.deadLetters().stream().filter(r -> student.equals(r.key())).toList();
+            if (dlq.size() >= 3) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(dlq).hasSize(3);
+
+        Map<String, String> undecodable = TestBroker.header(dlq.get(0));
+        assertThat(dlq.get(0).value()).isEqualTo(garbage);
+        assertThat(undecodable).containsEntry(DeadLetter.HEADER_REASON, "undecodable")
+                .containsEntry(DeadLetter.HEADER_TOPIC, "problem-logs")
+                .containsKeys(DeadLetter.HEADER_PARTITION, DeadLetter.HEADER_OFFSET, DeadLetter.HEADER_DETAIL);
+        Map<String, String> blank = TestBroker.header(dlq.get(1));
+        assertThat(blank).containsEntry(DeadLetter.HEADER_REASON, "invalid").containsEntry(DeadLetter.HEADER_FIELD, "exercise");
+        assertThat(blank.get(DeadLetter.HEADER_DETAIL)).contains("exercise").contains("blank");
+        Map<String, String> tooLate = TestBroker.header(dlq.get(2));
+        assertThat(tooLate).containsEntry(DeadLetter.HEADER_REASON, "invalid").containsEntry(DeadLetter.HEADER_FIELD, "time_done");
+        assertThat(Long.parseLong(undecodable.get(DeadLetter.HEADER_OFFSET)))
+                .isLessThan(Long.parseLong(tooLate.get(DeadLetter.HEADER_OFFSET)));
+        assertThat(new String(dlq.get(2).value(), StandardCharsets.ISO_8859_1))
+                .isEqualTo(new String(ProblemLogs.toWire(future).toByteArray(), StandardCharsets.ISO_8859_1));
+
+        StudentState s = service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().setStudentId(student).build());
+        assertThat(s.getExercisesList()).extracting(ExerciseStateView::getExercise).containsExactly("area");
+        assertThat(s.getExercises(0).getDone()).isEqualTo(2);
+    }
+
+    @Test
+    void servedStateAndFeatures_equalModelReplay_bitForBit() throws Exception {
+        Map<String, List<ProblemLog>> histories = new LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            histories.put("replay-student-" + i, Students.randomHistory("replay-student-" + i, 60, 1000 + i));
+        }
+        for (List<ProblemLog> h : histories.values()) {
+            h.forEach(broker::send);
+        }
+        for (Map.Entry<String, List<ProblemLog>> e : histories.entrySet()) {
+            StudentReplay replay = replay();
+            e.getValue().forEach(replay::apply);
+            ProblemLog last = e.getValue().get(e.getValue().size() - 1);
+            Students.awaitDone(service.knowledge(), e.getKey(), last.exercise(), replay.exercise(last.exercise()).done());
+            StudentState served = service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().setStudentId(e.getKey()).build());
+
+            assertThat(served.getKnown()).isTrue();
+            float[] expectedKnowledge = replay.knowledge().toArray();
+            assertThat(served.getKnowledgeStateCount()).isEqualTo(expectedKnowledge.length);
+            for (int i = 0; i < expectedKnowledge.length; i++) {
+                assertThat(Float.floatToRawIntBits(served.getKnowledgeState(i)))
+                        .as("knowledge[%d] of %s", i, e.getKey()).isEqualTo(Float.floatToRawIntBits(expectedKnowledge[i]));
+            }
+            assertThat(served.getExercisesList()).extracting(ExerciseStateView::getExercise)
+                    .containsExactlyElementsOf(new java.util.TreeSet<>(replay.exercises().keySet()));
+            for (ExerciseStateView v : served.getExercisesList()) {
+                ExerciseState expected = replay.exercise(v.getExercise());
+                ExerciseFeatures f = ExerciseFeatures.of(expected);
+                double[] servedFeatures = {v.getFeatures().getEwmaFast(), v.getFeatures().getEwmaSlow(), v.getFeatures().getStreak(),
+                        v.getFeatures().getLogDone(), v.getFeatures().getLogMissedPlusOne(), v.getFeatures().getPercentCorrect()};
+                double[] modelFeatures = {f.ewmaFast(), f.ewmaSlow(), f.streak(), f.logDone(), f.logMissedPlusOne(), f.percentCorrect()};
+                for (int i = 0; i < 6; i++) {
+                    assertThat(Double.doubleToRawLongBits(servedFeatures[i])).as("feature %d of %s/%s", i, e.getKey(), v.getExercise())
+                            .isEqualTo(Double.doubleToRawLongBits(modelFeatures[i]));
+                }
+                assertThat(v.getDone()).isEqualTo(expected.done());
+                assertThat(v.getCorrect()).isEqualTo(expected.correct());
+            }
+            // And the probability served is the model's, to the last bit, for every exercise.
+            PredictResponse all = service.knowledge().predict(PredictRequest.newBuilder().setStudentId(e.getKey()).setAllExercises(true).build());
+            assertThat(all.getPredictionsCount()).isEqualTo(replay.exercises().size());
+            all.getPredictionsList().forEach(p -> assertThat(p.getProbability()).isEqualTo(
+                    defaultModel.predict(p.getExercise(), replay.exercise(p.getExercise()), replay.knowledge()).probability()));
+        }
+    }
+
+    @Test
+    void unknownStudent_getsAnEmptyStateAndPriorPredictions() {
+        StudentState s = service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().setStudentId("nobody-ever").build());
+        assertThat(s.getKnown()).isFalse();
+        assertThat(s.getKnowledgeStateCount()).isZero();
+        assertThat(s.getExercisesCount()).isZero();
+        PredictResponse p = predict("nobody-ever", "addition_1");
+        assertThat(p.getPredictions(0).getDone()).isZero();
+        assertThat(p.getPredictions(0).getProbability()).isEqualTo(
+                defaultModel.predict("addition_1", ExerciseState.EMPTY, replay().knowledge()).probability());
+    }
+
+    @Test
+    void badArguments_getInvalidArgumentNamingTheField() {
+        assertInvalid(PredictRequest.newBuilder().addExercises("a").build(), "student_id");
+        assertInvalid(PredictRequest.newBuilder().setStudentId("s").build(), "exercises");
+        assertInvalid(PredictRequest.newBuilder().setStudentId("s").addExercises("a").setAllExercises(true).build(), "all_exercises");
+        assertInvalid(PredictRequest.newBuilder().setStudentId("s").addExercises("a").addExercises(" ").build(), "exercises[1]");
+        assertInvalid(PredictRequest.newBuilder().setStudentId("s").addExercises("a").addExercises("a").build(), "exercises[1]");
+        assertInvalid(PredictRequest.newBuilder().setStudentId("x".repeat(300)).addExercises("a").build(), "student_id");
+        assertThatThrownBy(() -> service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("student_id:");
+                });
+    }
+
+    @Test
+    void activeModel_isTheShippedKhanAcademyModel() {
+        var info = service.knowledge().getActiveModel(GetActiveModelRequest.getDefaultInstance());
+        assertThat(info.getVersion()).isEqualTo("ka2012-accuracy");
+        assertThat(info.getFeatureSet()).isEqualTo("ka2014");
+        assertThat(info.getFeatureSpaceSeed()).isEqualTo(FeatureSpace.DEFAULT_SEED);
+    }
+
+    @Test
+    void reflection_listsTheKnowledgeServiceAndHealth() throws Exception {
+        CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(service.channel())
+                .withDeadlineAfter(5, TimeUnit.SECONDS).serverReflectionInfo(new StreamObserver<>() {
+                    public void onNext(ServerReflectionResponse r) {
+                        answer.complete(r);
+                    }
+
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        List<String> names = answer.get(5, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+                .map(s -> s.getName()).toList();
+        requests.onCompleted();
+        assertThat(names).contains("proficio.v1.KnowledgeService", "grpc.health.v1.Health");
+    }
+
+    private static void assertInvalid(PredictRequest request, String field) {
+        assertThatThrownBy(() -> service.knowledge().predict(request))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith(field + ":");
+                });
+    }
+
+    private static PredictResponse predict(String student, String exercise) {
+        return service.knowledge().predict(PredictRequest.newBuilder().setStudentId(student).addExercises(exercise).build());
+    }
+
+    private static StudentReplay replay() {
+        return new StudentReplay(new StateUpdate(new FeatureSpace(FeatureSpace.DEFAULT_SEED)));
+    }
+}

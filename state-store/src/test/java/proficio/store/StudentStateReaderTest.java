@@ -1,0 +1,214 @@
+package proficio.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+import proficio.model.state.RecentEvents;
+
+/** StudentStateReader over the real RocksDB stores of {@link Schemas}, opened by TopologyTestDriver. */
+class StudentStateReaderTest {
+
+    private static final String EXERCISE_WRITES = "exercise-writes";
+    private static final String KNOWLEDGE_WRITES = "knowledge-writes";
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<ExerciseKey, ExerciseState> exerciseWrites;
+    private TestInputTopic<String, KnowledgeState> knowledgeWrites;
+    private StudentStateReader reader;
+
+    /** Puts every record it gets into one store, as the real processor does. */
+    static final class PutInto<K, V> implements Processor<K, V, Void, Void> {
+        private final String storeName;
+        private KeyValueStore<K, V> store;
+
+        PutInto(String storeName) {
+            this.storeName = storeName;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<K, V> record) {
+            store.put(record.key(), record.value());
+        }
+    }
+
+    static Topology writingTopology() {
+        Topology t = new Topology();
+        t.addSource("exercise-src", Schemas.EXERCISE_KEY.deserializer(), Schemas.EXERCISE_STATE.deserializer(), EXERCISE_WRITES);
+        t.addSource("knowledge-src", Schemas.STUDENT_ID.deserializer(), Schemas.KNOWLEDGE_STATE.deserializer(), KNOWLEDGE_WRITES);
+        t.addProcessor("put-exercise", () -> new PutInto<ExerciseKey, ExerciseState>(Schemas.EXERCISE_STORE), "exercise-src");
+        t.addProcessor("put-knowledge", () -> new PutInto<String, KnowledgeState>(Schemas.KNOWLEDGE_STORE), "knowledge-src");
+        t.addStateStore(Schemas.exerciseStore(), "put-exercise");
+        t.addStateStore(Schemas.knowledgeStore(), "put-knowledge");
+        return t;
+    }
+
+    @BeforeEach
+    void openStores() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "student-state-reader-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(writingTopology(), p);
+        exerciseWrites = driver.createInputTopic(EXERCISE_WRITES, Schemas.EXERCISE_KEY.serializer(), Schemas.EXERCISE_STATE.serializer());
+        knowledgeWrites = driver.createInputTopic(KNOWLEDGE_WRITES, Schemas.STUDENT_ID.serializer(), Schemas.KNOWLEDGE_STATE.serializer());
+        ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = driver.getKeyValueStore(Schemas.KNOWLEDGE_STORE);
+        ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+        reader = new StudentStateReader(knowledge, exercises);
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    private static ExerciseState state(long done) {
+        return new ExerciseState((int) done, done, done / 2, 1_000 + done, RecentEvents.ofFingerprints(done));
+    }
+
+    private static KnowledgeState knowledge(float first) {
+        float[] v = new float[KnowledgeState.DIMENSIONS];
+        v[0] = first;
+        v[99] = -first;
+        return KnowledgeState.of(v);
+    }
+
+    private void put(String student, String exercise, ExerciseState s) {
+        exerciseWrites.pipeInput(new ExerciseKey(student, exercise), s);
+    }
+
+    /** Students whose ids are prefixes of each other, and exercise names that would collide on plain concatenation. */
+    private void putNeighbours() {
+        put("ab", "addition", state(1));
+        put("ab", "cx", state(2));
+        put("ab", "", state(3));
+        put("ab", "分数", state(4));
+        put("a", "babc", state(5));
+        put("abc", "x", state(6));
+        put("abc", "addition", state(7));
+        put("abd", "addition", state(8));
+        put("ab\u0000", "addition", state(9));
+        put("b", "addition", state(10));
+        knowledgeWrites.pipeInput("ab", knowledge(0.5f));
+        knowledgeWrites.pipeInput("abc", knowledge(-0.25f));
+    }
+
+    @Test
+    void readAll_returnsExactlyThatStudentsExercises_notThoseOfStudentsSharingAPrefix() {
+        putNeighbours();
+
+        StudentSnapshot ab = reader.readAll("ab");
+
+        assertThat(ab.studentId()).isEqualTo("ab");
+        assertThat(ab.exercises()).isEqualTo(Map.of(
+                "addition", state(1), "cx", state(2), "", state(3), "分数", state(4)));
+        assertThat(ab.knowledge()).isEqualTo(knowledge(0.5f));
+        assertThat(ab.known()).isTrue();
+    }
+
+    @Test
+    void readAll_ofTheLongerId_returnsOnlyItsOwnExercises() {
+        putNeighbours();
+
+        assertThat(reader.readAll("abc").exercises()).isEqualTo(Map.of("x", state(6), "addition", state(7)));
+        assertThat(reader.readAll("abc").knowledge()).isEqualTo(knowledge(-0.25f));
+        assertThat(reader.readAll("a").exercises()).isEqualTo(Map.of("babc", state(5)));
+        assertThat(reader.readAll("ab\u0000").exercises()).isEqualTo(Map.of("addition", state(9)));
+    }
+
+    @Test
+    void readAll_ofAStudentWithExercisesButNoKnowledge_isNotKnown() {
+        putNeighbours();
+
+        StudentSnapshot a = reader.readAll("a");
+
+        assertThat(a.known()).isFalse();
+        assertThat(a.knowledgeOrZero()).isEqualTo(KnowledgeState.zero());
+        assertThat(a.exercises()).hasSize(1);
+    }
+
+    @Test
+    void readAll_ofAnUnknownStudent_isEmpty() {
+        putNeighbours();
+
+        StudentSnapshot nobody = reader.readAll("zz");
+
+        assertThat(nobody.known()).isFalse();
+        assertThat(nobody.exercises()).isEmpty();
+        assertThat(nobody.exerciseOrEmpty("addition")).isEqualTo(ExerciseState.EMPTY);
+    }
+
+    @Test
+    void readAll_seesTheLatestWrite() {
+        put("ab", "addition", state(1));
+        put("ab", "addition", state(11));
+
+        assertThat(reader.readAll("ab").exercises()).isEqualTo(Map.of("addition", state(11)));
+    }
+
+    @Test
+    void readAll_ofAStudentWithATwoByteLengthPrefix_findsAllTheirExercises() {
+        String longId = "s".repeat(300);
+        put(longId, "e1", state(1));
+        put(longId, "e2", state(2));
+        put(longId + "s", "e1", state(3));
+        put("s".repeat(299), "se1", state(4));
+
+        assertThat(reader.readAll(longId).exercises()).isEqualTo(Map.of("e1", state(1), "e2", state(2)));
+    }
+
+    @Test
+    void read_returnsOnlyTheNamedExercises_andOmitsOnesNeverAttempted() {
+        putNeighbours();
+
+        StudentSnapshot ab = reader.read("ab", List.of("cx", "never-done", "分数"));
+
+        assertThat(ab.exercises()).isEqualTo(Map.of("cx", state(2), "分数", state(4)));
+        assertThat(ab.knowledge()).isEqualTo(knowledge(0.5f));
+    }
+
+    @Test
+    void read_doesNotFindAnotherStudentsExerciseThatWouldCollideOnConcatenation() {
+        putNeighbours();
+
+        // ("ab", "cx") exists; ("a", "bcx") and ("abc", "cx") do not.
+        assertThat(reader.read("a", List.of("bcx")).exercises()).isEmpty();
+        assertThat(reader.read("abc", List.of("cx")).exercises()).isEmpty();
+        assertThat(reader.read("abc", List.of("x")).exercises()).isEqualTo(Map.of("x", state(6)));
+    }
+
+    @Test
+    void read_withNoNames_returnsNoExercisesButTheKnowledge() {
+        putNeighbours();
+
+        StudentSnapshot ab = reader.read("ab", List.of());
+
+        assertThat(ab.exercises()).isEmpty();
+        assertThat(ab.knowledge()).isEqualTo(knowledge(0.5f));
+    }
+}
