@@ -1,0 +1,187 @@
+package proficio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import proficio.proto.v1.ExerciseFeatures;
+import proficio.proto.v1.ExercisePrediction;
+import proficio.proto.v1.ExerciseStateView;
+import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.KnowledgeServiceGrpc;
+import proficio.proto.v1.ModelInfo;
+import proficio.proto.v1.PredictRequest;
+import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.StudentState;
+import proficio.proto.v1.ThetaSource;
+
+/** predict, state, model and health against a stub KnowledgeService on an ephemeral local port. */
+class ServiceCommandsTest {
+
+    private final List<PredictRequest> predictRequests = new ArrayList<>();
+    private final HealthStatusManager health = new HealthStatusManager();
+    private Server server;
+    private String target;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
+                .addService(new StubService())
+                .addService(health.getHealthService())
+                .build()
+                .start();
+        target = "localhost:" + server.getPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void predictPrintsATableWithFourDecimalsThetaSourceDoneAndModelVersion() {
+        CliRun r = CliRun.run("--target", target, "predict", "--student", "s1", "--exercise", "addition_1,zeta");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(predictRequests.get(0).getExercisesList()).containsExactly("addition_1", "zeta");
+        assertThat(r.out()).contains("exercise", "theta source", "done")
+                .containsPattern("addition_1\\s+0\\.8123\\s+exercise\\s+3")
+                .containsPattern("zeta\\s+0\\.5000\\s+global\\s+0")
+                .contains("model ka2012-accuracy");
+    }
+
+    @Test
+    void predictAllAsksForAllExercisesAndPrintsProtobufJson() {
+        CliRun r = CliRun.run("--target", target, "--json", "predict", "--student", "s1", "--all");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(predictRequests.get(0).getAllExercises()).isTrue();
+        assertThat(r.out()).contains("\"modelVersion\": \"ka2012-accuracy\"", "\"thetaSource\": \"THETA_SOURCE_GLOBAL\"");
+    }
+
+    @Test
+    void invalidArgumentIsPrintedWithItsStatusAndExitsWith2() {
+        CliRun r = CliRun.run("--target", target, "predict", "--student", "bad", "--all");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("error: INVALID_ARGUMENT: student_id: too long");
+    }
+
+    @Test
+    void otherStatusesExitWith1() {
+        CliRun r = CliRun.run("--target", target, "predict", "--student", "boom", "--all");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("error: INTERNAL: it broke");
+    }
+
+    @Test
+    void unreachableServiceIsReportedAsUnavailable() {
+        CliRun r = CliRun.run("--target", "127.0.0.1:1", "model");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: UNAVAILABLE");
+    }
+
+    @Test
+    void statePrintsKnowledgeStateNormAndPerExerciseFeatures() {
+        CliRun r = CliRun.run("--target", target, "state", "--student", "s1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("student s1: known", "100 values", "first 5 [3.000000, 4.000000, 0.000000",
+                "L2 norm 5.000000", "addition_1: done 3, correct 2, recent 101",
+                "ewma_fast 0.7000", "percent_correct 0.6667");
+    }
+
+    @Test
+    void stateOfAnUnknownStudentSaysSo() {
+        CliRun r = CliRun.run("--target", target, "state", "--student", "nobody", "--exercise", "x");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("student nobody: unknown");
+    }
+
+    @Test
+    void modelPrintsTheActiveModel() {
+        CliRun r = CliRun.run("--target", target, "model");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("ka2012-accuracy", "ka2014", "exercise thetas:    2");
+    }
+
+    @Test
+    void healthExitsZeroOnlyWhenServing() {
+        health.setStatus("", ServingStatus.SERVING);
+        CliRun serving = CliRun.run("--target", target, "health");
+        health.setStatus("", ServingStatus.NOT_SERVING);
+        CliRun notServing = CliRun.run("--target", target, "health");
+
+        assertThat(serving.exitCode()).isZero();
+        assertThat(serving.out().strip()).isEqualTo("SERVING");
+        assertThat(notServing.exitCode()).isEqualTo(1);
+        assertThat(notServing.out().strip()).isEqualTo("NOT_SERVING");
+    }
+
+    private final class StubService extends KnowledgeServiceGrpc.KnowledgeServiceImplBase {
+        @Override
+        public void predict(PredictRequest request, StreamObserver<PredictResponse> out) {
+            predictRequests.add(request);
+            if (request.getStudentId().equals("bad")) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("student_id: too long").asRuntimeException());
+                return;
+            }
+            if (request.getStudentId().equals("boom")) {
+                out.onError(Status.INTERNAL.withDescription("it broke").asRuntimeException());
+                return;
+            }
+            List<String> exercises = request.getAllExercises() ? List.of("addition_1", "zeta") : request.getExercisesList();
+            PredictResponse.Builder b = PredictResponse.newBuilder().setStudentId(request.getStudentId())
+                    .setModelVersion("ka2012-accuracy");
+            for (String e : exercises) {
+                boolean known = e.equals("addition_1");
+                b.addPredictions(ExercisePrediction.newBuilder().setExercise(e)
+                        .setProbability(known ? 0.81234 : 0.5)
+                        .setThetaSource(known ? ThetaSource.THETA_SOURCE_EXERCISE : ThetaSource.THETA_SOURCE_GLOBAL)
+                        .setDone(known ? 3 : 0));
+            }
+            out.onNext(b.build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getStudentState(GetStudentStateRequest request, StreamObserver<StudentState> out) {
+            StudentState.Builder b = StudentState.newBuilder().setStudentId(request.getStudentId());
+            if (request.getStudentId().equals("s1")) {
+                b.setKnown(true).setFeatureSpaceSeed(42);
+                for (int i = 0; i < 100; i++) {
+                    b.addKnowledgeState(i == 0 ? 3f : i == 1 ? 4f : 0f);
+                }
+                b.addExercises(ExerciseStateView.newBuilder().setExercise("addition_1").setDone(3).setCorrect(2)
+                        .setRecentAnswers("101")
+                        .setFeatures(ExerciseFeatures.newBuilder().setEwmaFast(0.7).setEwmaSlow(0.6).setStreak(1)
+                                .setLogDone(Math.log(3)).setLogMissedPlusOne(Math.log(2)).setPercentCorrect(2.0 / 3)));
+            }
+            out.onNext(b.build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getActiveModel(GetActiveModelRequest request, StreamObserver<ModelInfo> out) {
+            out.onNext(ModelInfo.newBuilder().setName("knowledge").setVersion("ka2012-accuracy").setFeatureSet("ka2014")
+                    .setFeatureSpaceSeed(42).setExerciseThetas(2).build());
+            out.onCompleted();
+        }
+    }
+}
