@@ -4,6 +4,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,7 +33,7 @@ final class KafkaClients {
     }
 
     /** For one answer: sent at once. */
-    static KafkaProducer<String, byte[]> singleProducer(String bootstrap) {
+    static Producer<String, byte[]> singleProducer(String bootstrap) {
         return new KafkaProducer<>(producerConfig(bootstrap, "proficio-cli-send"));
     }
 

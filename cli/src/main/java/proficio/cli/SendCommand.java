@@ -12,7 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import picocli.CommandLine.ArgGroup;
@@ -92,6 +93,11 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Return once Kafka acknowledged the record.")
     boolean noWait;
 
+    /** Makes the producer from the bootstrap address; tests substitute a MockProducer. */
+    Function<String, Producer<String, byte[]>> producers = KafkaClients::singleProducer;
+    /** How long to wait for the answer to be applied. */
+    long waitMs = WAIT_MS;
+
     @Override
     public Integer call() throws Exception {
         ProblemLog log = buildLog();
@@ -104,7 +110,7 @@ final class SendCommand implements Callable<Integer> {
             List<String> only = List.of(exercise);
             long before = done(service.state(student, only)).orElse(0L);
             RecordMetadata md = produce(log);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
             ExerciseStateView applied = null;
             while (true) {
                 Optional<ExerciseStateView> view = view(service.state(student, only));
@@ -119,7 +125,7 @@ final class SendCommand implements Callable<Integer> {
             }
             if (applied == null) {
                 throw new CliException("answer " + log.eventId() + " was sent (" + where(md) + ") but not applied within "
-                        + WAIT_MS / 1000 + " s: the done count of " + exercise + " stayed at " + before + ". "
+                        + (waitMs % 1000 == 0 ? waitMs / 1000 + " s" : waitMs + " ms") + ": the done count of " + exercise + " stayed at " + before + ". "
                         + "Either the event id was applied before (a repeated id counts once), or the service "
                         + "rejected it to " + Topics.PROBLEM_LOGS_DLQ + " (run `proficio dlq`), or it is not keeping up.",
                         ExitCodes.NOT_APPLIED);
@@ -159,7 +165,7 @@ final class SendCommand implements Callable<Integer> {
 
     private RecordMetadata produce(ProblemLog log) throws InterruptedException {
         byte[] value = ProblemLogs.toWire(log).toByteArray();
-        KafkaProducer<String, byte[]> producer = KafkaClients.singleProducer(cli.bootstrap());
+        Producer<String, byte[]> producer = producers.apply(cli.bootstrap());
         boolean ok = false;
         try {
             RecordMetadata md = producer.send(new ProducerRecord<>(Topics.PROBLEM_LOGS, log.studentId(), value))

@@ -8,7 +8,10 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(String... args) {
-        CommandLine cmd = ProficioCli.commandLine();
+        return run(ProficioCli.commandLine(), args);
+    }
+
+    static CliRun run(CommandLine cmd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
