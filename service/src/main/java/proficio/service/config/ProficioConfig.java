@@ -21,6 +21,8 @@ public interface ProficioConfig {
 
     Validation validation();
 
+    Model model();
+
     /** The feature-space seed of the state this service builds; a model trained under another is refused. */
     @WithDefault("20140101")
     long featureSpaceSeed();
@@ -95,6 +97,19 @@ public interface ProficioConfig {
         /** The most exercises one Predict or GetStudentState may name. */
         @WithDefault("10000")
         int maxExercises();
+    }
+
+    interface Model {
+        /** The model this service follows on the {@code models} topic (pointer key "<name>"). */
+        @WithDefault("knowledge")
+        String name();
+
+        /**
+         * How long the start waits to read the {@code models} topic to its end before reporting
+         * SERVING; after it, the service goes on with what it has read and logs a warning.
+         */
+        @WithDefault("10s")
+        Duration catchUpTimeout();
     }
 
     interface Validation {

@@ -12,12 +12,15 @@ import proficio.model.predict.Prediction;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.KnowledgeServiceGrpc;
+import proficio.proto.v1.ListModelsRequest;
+import proficio.proto.v1.ListModelsResponse;
 import proficio.proto.v1.ModelInfo;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
 import proficio.proto.v1.StudentState;
 import proficio.service.config.ProficioConfig;
 import proficio.service.models.ActiveModel;
+import proficio.service.models.ModelRegistry;
 import proficio.service.query.Predictions;
 import proficio.service.query.QueryResult;
 import proficio.service.query.StudentStateQuery;
@@ -33,6 +36,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Inject
     ActiveModel activeModel;
     @Inject
+    ModelRegistry models;
+    @Inject
     ProficioConfig config;
 
     @Override
@@ -47,7 +52,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             if (!request.getAllExercises() && exercises.isEmpty()) {
                 throw Requests.invalid("exercises", "name at least one exercise, or set all_exercises");
             }
-            ActiveModel.Active model = activeModel.get();
+            ActiveModel.Active model = activeModel();
             StudentSnapshot snapshot = local(student, request.getAllExercises()
                     ? r -> r.readAll(student) : r -> r.read(student, exercises));
             List<Prediction> predictions = request.getAllExercises()
@@ -70,11 +75,27 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     }
 
     @Override
+    @Blocking
     public void getActiveModel(GetActiveModelRequest request, StreamObserver<ModelInfo> reply) {
         answer(reply, () -> {
-            ActiveModel.Active active = activeModel.get();
-            return Replies.modelInfo(active.name(), active.model());
+            activeModel(); // wait, bounded, until start-up has read the models topic
+            return Replies.modelInfo(models.name(), models.active());
         });
+    }
+
+    @Override
+    @Blocking // may wait for a swap in progress
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> reply) {
+        answer(reply, () -> Replies.modelList(models.name(), models.versions()));
+    }
+
+    /** The model to answer with, once start-up has read the models topic (bounded wait, else UNAVAILABLE). */
+    private ActiveModel.Active activeModel() {
+        if (!activeModel.awaitSettled(config.query().readyTimeout())) {
+            throw Status.UNAVAILABLE.withDescription("starting: the models topic has not been read to its end yet")
+                    .asRuntimeException();
+        }
+        return activeModel.get();
     }
 
     /** The student's snapshot from this instance's stores, or the status that says why not. */

@@ -3,18 +3,19 @@ package proficio.service.grpc;
 import java.util.List;
 import java.util.Map;
 import proficio.model.feature.ExerciseFeatures;
-import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Prediction;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
-import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.ExercisePrediction;
 import proficio.proto.v1.ExerciseStateView;
+import proficio.proto.v1.ListModelsResponse;
 import proficio.proto.v1.ModelInfo;
+import proficio.proto.v1.ModelStatus;
 import proficio.proto.v1.PredictResponse;
 import proficio.proto.v1.StudentState;
 import proficio.proto.v1.ThetaSource;
+import proficio.service.models.ModelRegistry;
 import proficio.store.StudentSnapshot;
 
 /** Maps model values to gRPC replies. No domain logic: every number comes from {@code model}. */
@@ -54,15 +55,34 @@ final class Replies {
         return b.build();
     }
 
-    static ModelInfo modelInfo(String name, KnowledgeModel m) {
-        return ModelInfo.newBuilder()
+    static ModelInfo modelInfo(String name, ModelRegistry.Version v) {
+        ModelInfo.Builder b = ModelInfo.newBuilder()
                 .setName(name)
-                .setVersion(m.version())
-                .setFeatureSet(m.featureSet().name())
-                .setFeatureSpaceSeed(m.featureSpace().seed())
-                .setExerciseThetas(m.exerciseThetas().size())
-                .setProvenance(ModelArtifacts.toArtifact(name, m).getProvenance())
-                .build();
+                .setVersion(v.version())
+                .setStatus(switch (v.status()) {
+                    case ACTIVE -> ModelStatus.MODEL_STATUS_ACTIVE;
+                    case AVAILABLE -> ModelStatus.MODEL_STATUS_AVAILABLE;
+                    case REFUSED -> ModelStatus.MODEL_STATUS_REFUSED;
+                })
+                .setRefusalReason(v.refusalReason())
+                .setShippedDefault(v.shippedDefault());
+        v.summary().ifPresent(s -> b.setFeatureSet(s.featureSet())
+                .setFeatureSpaceSeed(s.featureSpaceSeed())
+                .setExerciseThetas(s.exerciseThetas())
+                .setProvenance(s.provenance()));
+        v.pointer().ifPresent(b::setPointer);
+        return b.build();
+    }
+
+    static ListModelsResponse modelList(String name, List<ModelRegistry.Version> versions) {
+        ListModelsResponse.Builder b = ListModelsResponse.newBuilder().setName(name);
+        for (ModelRegistry.Version v : versions) {
+            if (v.status() == ModelRegistry.Status.ACTIVE) {
+                b.setActiveVersion(v.version());
+            }
+            b.addModels(modelInfo(name, v));
+        }
+        return b.build();
     }
 
     private static ExerciseStateView exercise(String exercise, ExerciseState s) {

@@ -2,6 +2,9 @@ package proficio.service.models;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import proficio.model.predict.KnowledgeModel;
@@ -13,8 +16,9 @@ import proficio.service.config.ProficioConfig;
 
 /**
  * The model the service answers with, swapped atomically. Starts with the shipped default model
- * (Khan Academy's 2012 accuracy weights); the trainer issue adds following the {@code models} topic.
- * A reader takes {@link #get()} once per request, so one answer never mixes two versions.
+ * (Khan Academy's 2012 accuracy weights); {@link ModelRegistry} activates what the {@code models}
+ * topic points to. A reader takes {@link #get()} once per request, so one answer never mixes two
+ * versions.
  */
 @ApplicationScoped
 public class ActiveModel {
@@ -23,6 +27,7 @@ public class ActiveModel {
 
     private final long featureSpaceSeed;
     private final AtomicReference<Active> active = new AtomicReference<>();
+    private final CountDownLatch settled = new CountDownLatch(1);
 
     /** The model and the name it was published under. */
     public record Active(String name, KnowledgeModel model) {
@@ -30,7 +35,12 @@ public class ActiveModel {
 
     @Inject
     public ActiveModel(ProficioConfig config) {
-        this.featureSpaceSeed = config.featureSpaceSeed();
+        this(config.featureSpaceSeed());
+    }
+
+    /** An active model for a service whose state is in feature space {@code featureSpaceSeed}. */
+    public ActiveModel(long featureSpaceSeed) {
+        this.featureSpaceSeed = featureSpaceSeed;
         try {
             activate(DefaultModel.artifact());
         } catch (InvalidArtifactException e) {
@@ -46,13 +56,39 @@ public class ActiveModel {
     public KnowledgeModel activate(ModelArtifact artifact) throws InvalidArtifactException {
         KnowledgeModel model = ModelArtifacts.toModel(artifact);
         if (model.featureSpace().seed() != featureSpaceSeed) {
-            throw new InvalidArtifactException("model " + model.version() + " was trained in feature space "
-                    + model.featureSpace().seed() + " but this service's state is in " + featureSpaceSeed
-                    + "; serving it would pair weights with the wrong random components (rebuild the state by replay to migrate)");
+            throw new InvalidArtifactException("feature_space_seed " + model.featureSpace().seed()
+                    + " differs from this service's " + featureSpaceSeed + ": serving model " + model.version()
+                    + " would pair its weights with the wrong random components (rebuild the state by replay to migrate)");
         }
         active.set(new Active(artifact.getName(), model));
         LOG.infof("active model: %s (feature set %s, %d exercise thetas)", model.version(), model.featureSet().name(),
                 model.exerciseThetas().size());
         return model;
+    }
+
+    /**
+     * Marks the start-up as over for models: the {@code models} topic has been read to its end, or
+     * the wait for it was given up. Until then the active model may be the default about to be
+     * replaced, and {@link #awaitSettled} holds callers back.
+     */
+    public void settle() {
+        settled.countDown();
+    }
+
+    public boolean isSettled() {
+        return settled.getCount() == 0;
+    }
+
+    /** Waits at most {@code timeout} for {@link #settle()}; whether it happened. Free once settled. */
+    public boolean awaitSettled(Duration timeout) {
+        if (isSettled()) {
+            return true;
+        }
+        try {
+            return settled.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -21,12 +21,15 @@ import proficio.model.state.StateUpdate;
 import proficio.service.config.ProficioConfig;
 import proficio.service.kafka.EmbeddedKafka;
 import proficio.service.kafka.Topics;
+import proficio.service.models.ActiveModel;
+import proficio.service.models.ModelTopicFollower;
 import proficio.store.rocksdb.BoundedMemoryRocksDBConfig;
 
 /**
- * Starts and stops Kafka (embedded when no brokers are configured) and the Kafka Streams app, and
- * ties gRPC health to the Streams state. With {@link proficio.service.query.StudentStateQuery}, the
- * only class that touches {@link KafkaStreams}.
+ * Starts and stops Kafka (embedded when no brokers are configured), the Kafka Streams app and the
+ * {@code models} topic follower, and ties gRPC health to them: SERVING once Streams runs and the
+ * models topic has been read to its end (or the bounded wait for it gave up). With
+ * {@link proficio.service.query.StudentStateQuery}, the only class that touches {@link KafkaStreams}.
  */
 @ApplicationScoped
 public class StreamsRuntime {
@@ -39,10 +42,15 @@ public class StreamsRuntime {
     Config rawConfig;
     @Inject
     GrpcHealthStorage health;
+    @Inject
+    ModelTopicFollower modelFollower;
+    @Inject
+    ActiveModel activeModel;
 
     private EmbeddedKafka embedded;
     private KafkaStreams streams;
     private String advertisedAddress;
+    private volatile KafkaStreams.State streamsState = KafkaStreams.State.CREATED;
 
     void onStart(@Observes StartupEvent ev) {
         health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME, ServingStatus.NOT_SERVING);
@@ -58,6 +66,8 @@ public class StreamsRuntime {
         if (embedded != null || config.kafka().topics().create()) {
             Topics.ensure(bootstrap, config.kafka().topics().partitions(), config.kafka().topics().replicationFactor());
         }
+        // Read the models topic while Streams starts; SERVING waits for both (see updateHealth).
+        modelFollower.start(bootstrap);
         StateUpdate update = new StateUpdate(new FeatureSpace(config.featureSpaceSeed()));
         ProblemLogValidator validator = new ProblemLogValidator(config.validation().maxFutureSkew().toMillis());
         advertisedAddress = config.streams().advertisedAddress()
@@ -65,9 +75,8 @@ public class StreamsRuntime {
         streams = new KafkaStreams(ProficioTopology.build(update, validator), streamsProperties(bootstrap));
         streams.setStateListener((now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
-            health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME,
-                    now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.REBALANCING
-                            ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+            streamsState = now;
+            updateHealth();
         });
         // A processing error that is not a bad record (a corrupt store, say) must not be skipped:
         // stop, stay NOT_SERVING, and let the orchestrator restart us.
@@ -78,6 +87,17 @@ public class StreamsRuntime {
         streams.start();
         LOG.infof("Kafka Streams %s started against %s, state in %s", config.streams().applicationId(), bootstrap,
                 Path.of(config.streams().stateDir()).toAbsolutePath());
+        // Never answer with the default model when the topic points elsewhere: wait (bounded) until
+        // the topic is read to its end; on time-out the follower logs it and lets answers through.
+        modelFollower.awaitCaughtUp(config.model().catchUpTimeout());
+        updateHealth();
+    }
+
+    /** SERVING while Streams is RUNNING or REBALANCING and the models topic has been caught up with. */
+    private synchronized void updateHealth() {
+        KafkaStreams.State s = streamsState;
+        boolean serving = (s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING) && activeModel.isSettled();
+        health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
     }
 
     void onStop(@Observes ShutdownEvent ev) {
@@ -86,6 +106,11 @@ public class StreamsRuntime {
             // (Streams' default is to stay until the session times out; for a static member,
             // leaveGroup removes it from the group through the admin client).
             streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(config.streams().closeTimeout()));
+        }
+        try {
+            modelFollower.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (embedded != null) {
             embedded.close();

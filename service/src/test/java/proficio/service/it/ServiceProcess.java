@@ -78,6 +78,15 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service not SERVING after " + timeoutMs + " ms (" + last + "); log:\n" + logTail());
     }
 
+    /** The operating-system id of the running process (changes on each start). */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     KnowledgeServiceGrpc.KnowledgeServiceBlockingStub knowledge() {
         return KnowledgeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
