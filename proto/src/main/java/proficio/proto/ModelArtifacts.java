@@ -20,6 +20,7 @@ import proficio.model.predict.Provenance;
 import proficio.model.predict.Theta;
 import proficio.proto.v1.ExerciseTheta;
 import proficio.proto.v1.ModelArtifact;
+import proficio.proto.v1.ProblemTypeOffset;
 
 /**
  * Reads and writes model artifacts, and checks one before it may be served: format version,
@@ -47,8 +48,18 @@ public final class ModelArtifacts {
                         .setTrainedOn(model.provenance().trainedOn())
                         .setTrainingRows(model.provenance().trainingRows())
                         .setNotes(model.provenance().notes()));
-        new TreeMap<>(model.exerciseThetas()).forEach((exercise, theta) ->
-                b.addExerciseThetas(ExerciseTheta.newBuilder().setExercise(exercise).setTheta(theta(theta))));
+        java.util.TreeSet<String> exercises = new java.util.TreeSet<>(model.exerciseThetas().keySet());
+        exercises.addAll(model.problemTypeOffsets().keySet());
+        for (String exercise : exercises) {
+            ExerciseTheta.Builder et = ExerciseTheta.newBuilder().setExercise(exercise);
+            Theta theta = model.exerciseThetas().get(exercise);
+            if (theta != null) {
+                et.setTheta(theta(theta));
+            }
+            new TreeMap<>(model.problemTypeOffsets().getOrDefault(exercise, Map.of())).forEach((type, offset) ->
+                    et.addProblemTypeOffsets(ProblemTypeOffset.newBuilder().setProblemType(type).setOffset(offset)));
+            b.addExerciseThetas(et);
+        }
         return withChecksum(b.build());
     }
 
@@ -75,18 +86,33 @@ public final class ModelArtifacts {
             throw new InvalidArtifactException("global_theta is missing");
         }
         Map<String, Theta> thetas = new HashMap<>();
+        Map<String, Map<String, Double>> offsets = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ExerciseTheta et : a.getExerciseThetasList()) {
             if (et.getExercise().isBlank()) {
                 throw new InvalidArtifactException("an exercise_thetas entry has no exercise");
             }
-            if (thetas.put(et.getExercise(), theta(et.getTheta(), "theta of exercise '" + et.getExercise() + "'")) != null) {
+            if (!seen.add(et.getExercise())) {
                 throw new InvalidArtifactException("exercise '" + et.getExercise() + "' has two thetas");
+            }
+            if (et.hasTheta()) {
+                thetas.put(et.getExercise(), theta(et.getTheta(), "theta of exercise '" + et.getExercise() + "'"));
+            }
+            if (et.getProblemTypeOffsetsCount() > 0) {
+                Map<String, Double> byType = new HashMap<>();
+                for (ProblemTypeOffset o : et.getProblemTypeOffsetsList()) {
+                    if (byType.put(o.getProblemType(), o.getOffset()) != null) {
+                        throw new InvalidArtifactException("exercise '" + et.getExercise() + "' lists problem type '"
+                                + o.getProblemType() + "' twice");
+                    }
+                }
+                offsets.put(et.getExercise(), byType);
             }
         }
         proficio.proto.v1.Provenance p = a.getProvenance();
         try {
             return new KnowledgeModel(a.getVersion(), new FeatureSpace(a.getFeatureSpaceSeed()), set,
-                    theta(a.getGlobalTheta(), "global_theta"), thetas,
+                    theta(a.getGlobalTheta(), "global_theta"), thetas, offsets,
                     new Provenance(p.getTrainedAtMs(), p.getTrainedOn(), p.getTrainingRows(), p.getNotes()));
         } catch (IllegalArgumentException e) {
             throw new InvalidArtifactException(e.getMessage());

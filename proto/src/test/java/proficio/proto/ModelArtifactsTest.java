@@ -92,4 +92,28 @@ class ModelArtifactsTest {
         w[1] = 0.125;
         return Theta.of(w);
     }
+
+    @Test
+    void roundTrip_keepsProblemTypeOffsets_evenForAnExerciseWithoutItsOwnTheta() throws Exception {
+        double[] w = new double[113];
+        w[0] = 0.25;
+        KnowledgeModel model = new KnowledgeModel("plus-1", new FeatureSpace(7), proficio.model.feature.Ka2014PlusFeatureSet.INSTANCE,
+                Theta.of(w), Map.of("a", Theta.of(w)), Map.of("a", Map.of("t1", -0.5, "t2", 0.75), "b", Map.of("t3", 1.5)),
+                new Provenance(1, "test", 0, ""));
+        ModelArtifact artifact = ModelArtifacts.toArtifact("knowledge", model);
+        KnowledgeModel back = ModelArtifacts.toModel(ModelArtifact.parseFrom(artifact.toByteArray()));
+        assertThat(back.problemTypeOffsets()).isEqualTo(model.problemTypeOffsets());
+        assertThat(back.exerciseThetas()).containsOnlyKeys("a");
+        assertThat(artifact.getExerciseThetas(1).getProblemTypeOffsetsList()).extracting(o -> o.getProblemType()).containsExactly("t3");
+    }
+
+    @Test
+    void toModel_refusesAProblemTypeListedTwice() {
+        KnowledgeModel model = new KnowledgeModel("v", new FeatureSpace(7), Ka2014FeatureSet.INSTANCE, theta(0.5), Map.of(),
+                Map.of("a", Map.of("t", 1.0)), new Provenance(1, "test", 0, ""));
+        ModelArtifact a = ModelArtifacts.toArtifact("knowledge", model);
+        ModelArtifact twice = ModelArtifacts.withChecksum(a.toBuilder().setExerciseThetas(0,
+                a.getExerciseThetas(0).toBuilder().addProblemTypeOffsets(a.getExerciseThetas(0).getProblemTypeOffsets(0))).build());
+        assertThatThrownBy(() -> ModelArtifacts.toModel(twice)).hasMessageContaining("problem type 't' twice");
+    }
 }

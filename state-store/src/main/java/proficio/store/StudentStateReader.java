@@ -34,7 +34,7 @@ public final class StudentStateReader {
                 byExercise.put(kv.key.exercise(), kv.value);
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, true);
     }
 
     /** Only the named exercises; the ones never attempted are absent from the snapshot. */
@@ -46,6 +46,6 @@ public final class StudentStateReader {
                 byExercise.put(e, s);
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, false);
     }
 }

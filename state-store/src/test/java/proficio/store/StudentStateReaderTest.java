@@ -148,7 +148,7 @@ class StudentStateReaderTest {
         StudentSnapshot a = reader.readAll("a");
 
         assertThat(a.known()).isFalse();
-        assertThat(a.knowledgeOrZero()).isEqualTo(KnowledgeState.zero());
+        assertThat(a.knowledge()).isEqualTo(KnowledgeState.zero());
         assertThat(a.exercises()).hasSize(1);
     }
 
@@ -160,7 +160,7 @@ class StudentStateReaderTest {
 
         assertThat(nobody.known()).isFalse();
         assertThat(nobody.exercises()).isEmpty();
-        assertThat(nobody.exerciseOrEmpty("addition")).isEqualTo(ExerciseState.EMPTY);
+        assertThat(nobody.exercise("addition")).isEqualTo(ExerciseState.EMPTY);
     }
 
     @Test

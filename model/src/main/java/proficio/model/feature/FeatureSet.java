@@ -1,7 +1,6 @@
 package proficio.model.feature;
 
-import proficio.model.state.ExerciseState;
-import proficio.model.state.KnowledgeState;
+import java.util.List;
 
 /**
  * A named, versioned way of turning a student's state into the vector a theta is dotted with.
@@ -17,8 +16,16 @@ public interface FeatureSet {
     int dimension();
 
     /** Names of the vector's elements, in order; a theta is checked against them on load. */
-    java.util.List<String> featureNames();
+    List<String> featureNames();
 
-    /** The features for predicting the next answer in an exercise from the state just before it. */
-    double[] vector(ExerciseState exercise, KnowledgeState knowledge);
+    /** The features for predicting the next answer in {@code exercise} from the state just before it. */
+    double[] vector(StudentView student, String exercise);
+
+    /**
+     * Whether {@link #vector} reads totals over all of the student's exercises, so whoever builds
+     * the view must load every exercise, not only the one asked about.
+     */
+    default boolean needsWholeStudent() {
+        return false;
+    }
 }

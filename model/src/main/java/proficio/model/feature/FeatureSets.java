@@ -6,7 +6,9 @@ import java.util.Optional;
 /** The feature sets this build knows, by the name a model artifact records. */
 public final class FeatureSets {
 
-    private static final Map<String, FeatureSet> BY_NAME = Map.of(Ka2014FeatureSet.NAME, Ka2014FeatureSet.INSTANCE);
+    private static final Map<String, FeatureSet> BY_NAME = Map.of(
+            Ka2014FeatureSet.NAME, Ka2014FeatureSet.INSTANCE,
+            Ka2014PlusFeatureSet.NAME, Ka2014PlusFeatureSet.INSTANCE);
 
     private FeatureSets() {
     }

@@ -15,7 +15,7 @@ public final class Ka2014FeatureSet implements FeatureSet {
     public static final String NAME = "ka2014";
     public static final Ka2014FeatureSet INSTANCE = new Ka2014FeatureSet();
 
-    private static final int DIMENSION = 1 + ExerciseFeatures.COUNT + KnowledgeState.DIMENSIONS;
+    static final int DIMENSION = 1 + ExerciseFeatures.COUNT + KnowledgeState.DIMENSIONS;
     private static final List<String> NAMES = names();
 
     private Ka2014FeatureSet() {
@@ -37,18 +37,23 @@ public final class Ka2014FeatureSet implements FeatureSet {
     }
 
     @Override
-    public double[] vector(ExerciseState exercise, KnowledgeState knowledge) {
+    public double[] vector(StudentView student, String exercise) {
         double[] x = new double[DIMENSION];
+        write(student.exercise(exercise), student.knowledge(), x);
+        return x;
+    }
+
+    /** Writes the 107 ka2014 values into the start of {@code x}; richer sets extend from there. */
+    static void write(ExerciseState exercise, KnowledgeState knowledge, double[] x) {
         x[0] = 1.0;
         ExerciseFeatures.of(exercise).writeTo(x, 1);
         int offset = 1 + ExerciseFeatures.COUNT;
         for (int i = 0; i < KnowledgeState.DIMENSIONS; i++) {
             x[offset + i] = knowledge.get(i);
         }
-        return x;
     }
 
-    private static List<String> names() {
+    static List<String> names() {
         List<String> n = new ArrayList<>(DIMENSION);
         n.addAll(List.of("intercept", "ewma_0.333", "ewma_0.1", "streak", "ln_done", "ln_missed_plus_1",
                 "percent_correct"));

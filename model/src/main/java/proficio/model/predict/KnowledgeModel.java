@@ -1,25 +1,31 @@
 package proficio.model.predict;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import proficio.model.feature.FeatureSet;
 import proficio.model.feature.FeatureSpace;
+import proficio.model.feature.StudentView;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 
 /**
- * A trained model: per-exercise thetas, a global fallback theta, and what they were trained under
- * (feature space and feature set). It predicts; it never changes state.
+ * A trained model: per-exercise thetas, a global fallback theta, optional difficulty offsets per
+ * (exercise, problem type), and what they were trained under (feature space and feature set). It
+ * predicts; it never changes state.
  *
- * @param version        unique name of this version, carried by every answer it gives
- * @param featureSpace   the random-component space the KnowledgeState weights were fitted in
- * @param featureSet     how state becomes the vector a theta is dotted with
- * @param globalTheta    used for exercises without a theta of their own
- * @param exerciseThetas per-exercise thetas, by exercise name
- * @param provenance     where the weights came from
+ * @param version            unique name of this version, carried by every answer it gives
+ * @param featureSpace       the random-component space the KnowledgeState weights were fitted in
+ * @param featureSet         how state becomes the vector a theta is dotted with
+ * @param globalTheta        used for exercises without a theta of their own
+ * @param exerciseThetas     per-exercise thetas, by exercise name
+ * @param problemTypeOffsets exercise → problem type → offset added to z; an unknown or unnamed
+ *                           problem type gets 0, the average problem of its exercise
+ * @param provenance         where the weights came from
  */
 public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureSet featureSet, Theta globalTheta,
-                             Map<String, Theta> exerciseThetas, Provenance provenance) {
+                             Map<String, Theta> exerciseThetas, Map<String, Map<String, Double>> problemTypeOffsets,
+                             Provenance provenance) {
 
     public KnowledgeModel {
         Objects.requireNonNull(version, "version");
@@ -27,17 +33,52 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
         Objects.requireNonNull(featureSet, "featureSet");
         Objects.requireNonNull(globalTheta, "globalTheta");
         exerciseThetas = Map.copyOf(exerciseThetas);
+        Map<String, Map<String, Double>> offsets = new HashMap<>();
+        problemTypeOffsets.forEach((exercise, byType) -> {
+            byType.forEach((type, offset) -> {
+                if (!Double.isFinite(offset)) {
+                    throw new IllegalArgumentException("offset of problem type '" + type + "' in exercise '" + exercise
+                            + "' is not finite");
+                }
+            });
+            offsets.put(exercise, Map.copyOf(byType));
+        });
+        problemTypeOffsets = Map.copyOf(offsets);
         Objects.requireNonNull(provenance, "provenance");
         checkDimension("global theta", globalTheta, featureSet);
         exerciseThetas.forEach((exercise, theta) -> checkDimension("theta of exercise '" + exercise + "'", theta, featureSet));
     }
 
-    /** The probability of a right answer on the next problem of {@code exercise}, from the state just before it. */
-    public Prediction predict(String exercise, ExerciseState exerciseState, KnowledgeState knowledge) {
+    /** A model without problem-type offsets. */
+    public KnowledgeModel(String version, FeatureSpace featureSpace, FeatureSet featureSet, Theta globalTheta,
+                          Map<String, Theta> exerciseThetas, Provenance provenance) {
+        this(version, featureSpace, featureSet, globalTheta, exerciseThetas, Map.of(), provenance);
+    }
+
+    /**
+     * The probability of a right answer on the next problem of {@code exercise}, from the state just
+     * before it.
+     *
+     * @param problemType the next problem's type when known, else "" (the exercise's average problem)
+     */
+    public Prediction predict(String exercise, String problemType, StudentView student) {
         Theta own = exerciseThetas.get(exercise);
         Theta theta = own != null ? own : globalTheta;
-        double p = theta.probability(featureSet.vector(exerciseState, knowledge));
+        double offset = problemTypeOffsets.getOrDefault(exercise, Map.of()).getOrDefault(problemType, 0.0);
+        double p = theta.probability(featureSet.vector(student, exercise), offset);
         return new Prediction(exercise, p, own != null ? ThetaSource.EXERCISE : ThetaSource.GLOBAL, version);
+    }
+
+    /**
+     * The same for a feature set that reads only the exercise asked about (not
+     * {@link FeatureSet#needsWholeStudent()}), from that exercise's state and the KnowledgeState.
+     */
+    public Prediction predict(String exercise, ExerciseState exerciseState, KnowledgeState knowledge) {
+        if (featureSet.needsWholeStudent()) {
+            throw new IllegalStateException("feature set " + featureSet.name() + " reads all of a student's exercises; "
+                    + "predict from a StudentView of the whole student");
+        }
+        return predict(exercise, "", StudentView.ofOne(exercise, exerciseState, knowledge));
     }
 
     private static void checkDimension(String what, Theta theta, FeatureSet set) {

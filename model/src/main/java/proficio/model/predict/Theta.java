@@ -49,7 +49,12 @@ public final class Theta {
 
     /** The probability of a right answer: sigmoid(theta · x), z clamped to ±100. */
     public double probability(double[] x) {
-        double z = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, dot(x)));
+        return probability(x, 0.0);
+    }
+
+    /** sigmoid(theta · x + offset), z clamped to ±100; the offset is a problem type's difficulty. */
+    public double probability(double[] x, double offset) {
+        double z = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, dot(x) + offset));
         return 1.0 / (1.0 + Math.exp(-z));
     }
 

@@ -34,7 +34,7 @@ class Ka2014FeatureSetTest {
         for (int i = 0; i < 100; i++) {
             k[i] = (i - 50) * 0.013f;
         }
-        double[] x = set.vector(ex, KnowledgeState.of(k));
+        double[] x = set.vector(StudentView.ofOne("e", ex, KnowledgeState.of(k)), "e");
 
         assertThat(x).hasSize(107);
         assertThat(x[0]).isEqualTo(1.0);
@@ -53,7 +53,7 @@ class Ka2014FeatureSetTest {
 
     @Test
     void vector_ofEmptyState_carriesThePriors() {
-        double[] x = set.vector(ExerciseState.EMPTY, KnowledgeState.zero());
+        double[] x = set.vector(StudentView.ofOne("e", ExerciseState.EMPTY, KnowledgeState.zero()), "e");
         double[] expected = new double[107];
         expected[0] = 1.0;
         expected[1] = 0.9;
@@ -64,8 +64,8 @@ class Ka2014FeatureSetTest {
 
     @Test
     void vector_returnsAFreshArrayEachCall() {
-        double[] a = set.vector(ExerciseState.EMPTY, KnowledgeState.zero());
+        double[] a = set.vector(StudentView.ofOne("e", ExerciseState.EMPTY, KnowledgeState.zero()), "e");
         a[0] = 42;
-        assertThat(set.vector(ExerciseState.EMPTY, KnowledgeState.zero())[0]).isEqualTo(1.0);
+        assertThat(set.vector(StudentView.ofOne("e", ExerciseState.EMPTY, KnowledgeState.zero()), "e")[0]).isEqualTo(1.0);
     }
 }

@@ -52,12 +52,20 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             if (!request.getAllExercises() && exercises.isEmpty()) {
                 throw Requests.invalid("exercises", "name at least one exercise, or set all_exercises");
             }
+            String problemType = request.getProblemType();
+            if (problemType.length() > proficio.model.event.ProblemLogValidator.MAX_ID_LENGTH) {
+                throw Requests.invalid("problem_type", "longer than " + proficio.model.event.ProblemLogValidator.MAX_ID_LENGTH + " characters");
+            }
+            if (!problemType.isEmpty() && exercises.size() != 1) {
+                throw Requests.invalid("problem_type", "names the next problem of one exercise; ask for exactly one exercise");
+            }
             ActiveModel.Active model = activeModel();
-            StudentSnapshot snapshot = local(student, request.getAllExercises()
-                    ? r -> r.readAll(student) : r -> r.read(student, exercises));
+            // A feature set that sums over all exercises needs the whole student, not only the ones asked.
+            boolean whole = request.getAllExercises() || model.model().featureSet().needsWholeStudent();
+            StudentSnapshot snapshot = local(student, whole ? r -> r.readAll(student) : r -> r.read(student, exercises));
             List<Prediction> predictions = request.getAllExercises()
                     ? Predictions.ofAllKnown(model.model(), snapshot)
-                    : Predictions.of(model.model(), snapshot, exercises);
+                    : Predictions.of(model.model(), snapshot, exercises, problemType);
             return Replies.predictions(student, model.model().version(), predictions, snapshot);
         });
     }

@@ -35,7 +35,7 @@ final class Replies {
                         case EXERCISE -> ThetaSource.THETA_SOURCE_EXERCISE;
                         case GLOBAL -> ThetaSource.THETA_SOURCE_GLOBAL;
                     })
-                    .setDone(student.exerciseOrEmpty(p.exercise()).done()));
+                    .setDone(student.exercise(p.exercise()).done()));
         }
         return b.build();
     }

@@ -15,6 +15,9 @@ import proficio.store.Schemas;
 /** Creates Proficio's topics when they are missing, with the retention each one needs. */
 public final class Topics {
 
+    /** Largest record the models topic accepts: 16 MiB, the trainer's producer limit. */
+    public static final int MODELS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private Topics() {
     }
 
@@ -45,7 +48,10 @@ public final class Topics {
                 new NewTopic(Schemas.Topics.PROBLEM_LOGS, partitions, rf).configs(forever),
                 new NewTopic(Schemas.Topics.PROBLEM_LOGS_DLQ, 1, rf).configs(forever),
                 new NewTopic(Schemas.Topics.MASTERY_TRANSITIONS, partitions, rf),
+                // An artifact of thousands of exercises x 107 doubles is megabytes: past Kafka's 1 MiB
+                // default. The trainer's producer sends up to 16 MiB (zstd-compressed).
                 new NewTopic(Schemas.Topics.MODELS, 1, rf).configs(Map.of(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MODELS_MAX_MESSAGE_BYTES))));
     }
 }

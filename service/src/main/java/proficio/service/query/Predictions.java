@@ -14,11 +14,16 @@ public final class Predictions {
     private Predictions() {
     }
 
-    /** For the named exercises, in the order given. */
-    public static List<Prediction> of(KnowledgeModel model, StudentSnapshot student, Collection<String> exercises) {
+    /**
+     * For the named exercises, in the order given.
+     *
+     * @param problemType the next problem's type when known (its difficulty offset applies), else ""
+     */
+    public static List<Prediction> of(KnowledgeModel model, StudentSnapshot student, Collection<String> exercises,
+                                      String problemType) {
         List<Prediction> out = new ArrayList<>(exercises.size());
         for (String e : exercises) {
-            out.add(model.predict(e, student.exerciseOrEmpty(e), student.knowledgeOrZero()));
+            out.add(model.predict(e, problemType, student));
         }
         return out;
     }
@@ -30,6 +35,6 @@ public final class Predictions {
     public static List<Prediction> ofAllKnown(KnowledgeModel model, StudentSnapshot student) {
         TreeSet<String> all = new TreeSet<>(student.exercises().keySet());
         all.addAll(model.exerciseThetas().keySet());
-        return of(model, student, all);
+        return of(model, student, all, "");
     }
 }

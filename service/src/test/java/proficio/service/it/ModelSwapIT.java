@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
 import proficio.model.feature.FeatureSpace;
+import proficio.model.feature.Ka2014PlusFeatureSet;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Provenance;
 import proficio.model.predict.Theta;
@@ -185,6 +186,31 @@ class ModelSwapIT {
     }
 
     @Test
+    @Order(6)
+    void richerFeatureSet_withProblemTypeOffsets_isServedBitForBitAsTheTrainerComputesIt() throws Exception {
+        double[] w = new double[Ka2014PlusFeatureSet.INSTANCE.dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.03 * ((i % 7) - 3); // every feature matters, the student totals included
+        }
+        KnowledgeModel plus = new KnowledgeModel("plus-1", new FeatureSpace(FeatureSpace.DEFAULT_SEED), Ka2014PlusFeatureSet.INSTANCE,
+                Theta.of(w), Map.of("addition_1", Theta.of(shift(w, 0.4))),
+                Map.of("addition_1", Map.of("p1", -0.75, "p3", 0.5)), new Provenance(1, "ModelSwapIT", 5, "hand-made"));
+        publishAndAwait(plus);
+        // The next problem's type, when given, applies its offset; the replay is the trainer's view.
+        PredictResponse typed = service.knowledge().predict(PredictRequest.newBuilder().setStudentId(STUDENT)
+                .addExercises("addition_1").setProblemType("p1").build());
+        assertThat(Double.doubleToRawLongBits(typed.getPredictions(0).getProbability()))
+                .isEqualTo(Double.doubleToRawLongBits(plus.predict("addition_1", "p1", replay).probability()));
+        assertThat(typed.getPredictions(0).getProbability()).isNotEqualTo(predict().getPredictions(0).getProbability());
+    }
+
+    private static double[] shift(double[] w, double intercept) {
+        double[] s = w.clone();
+        s[0] += intercept;
+        return s;
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // restarts the process the others share
     void afterARestart_theFirstAnswerUsesThePointedToVersion_evenWhenTheNewestPointerWasRefused() throws Exception {
         KnowledgeModel last = publishAndAwait(model("f-last-valid", -1.3));
@@ -281,7 +307,7 @@ class ModelSwapIT {
         assertThat(r.getModelVersion()).isEqualTo(model.version());
         assertThat(r.getPredictionsCount()).isEqualTo(2);
         for (ExercisePrediction p : r.getPredictionsList()) {
-            double expected = model.predict(p.getExercise(), replay.exercise(p.getExercise()), replay.knowledge()).probability();
+            double expected = model.predict(p.getExercise(), "", replay).probability();
             assertThat(Double.doubleToRawLongBits(p.getProbability())).as("p(%s) under %s", p.getExercise(), model.version())
                     .isEqualTo(Double.doubleToRawLongBits(expected));
         }
