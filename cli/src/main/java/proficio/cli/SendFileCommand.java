@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import proficio.cli.files.FileFormat;
-import proficio.cli.files.MalformedRecordException;
-import proficio.cli.files.ProblemLogReader;
+import proficio.proto.files.FileFormat;
+import proficio.proto.files.MalformedRecordException;
+import proficio.proto.files.ProblemLogReader;
 import proficio.model.event.ProblemLog;
 import proficio.proto.ProblemLogs;
 

@@ -1,0 +1,16 @@
+package proficio.trainer.fit;
+
+/**
+ * One exercise's fitted theta.
+ *
+ * @param exercise   the exercise
+ * @param theta      its weights
+ * @param rows       training rows it was fitted on
+ * @param logLoss    summed training log-loss at theta
+ * @param objective  log-loss plus penalty at theta
+ * @param iterations Newton iterations
+ * @param converged  whether the fit met its tolerance
+ */
+public record ExerciseFit(String exercise, double[] theta, int rows, double logLoss, double objective, int iterations,
+                          boolean converged) {
+}
