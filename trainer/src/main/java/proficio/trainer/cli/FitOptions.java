@@ -1,7 +1,10 @@
 package proficio.trainer.cli;
 
 import picocli.CommandLine.Option;
+import proficio.model.feature.FeatureSet;
+import proficio.model.feature.Ka2014PlusFeatureSet;
 import proficio.trainer.fit.FitSettings;
+import proficio.trainer.fit.ProblemTypeOffsetFit;
 
 /** The fit's knobs. */
 final class FitOptions {
@@ -21,6 +24,28 @@ final class FitOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Fit threads (default: the number of processors).")
     Integer threads;
+
+    @Option(names = "--problem-type-offsets", negatable = true, paramLabel = "BOOL",
+            description = "Fit a difficulty offset per (exercise, problem type) after the thetas "
+                    + "(default: on for feature set ka2014-plus, off for ka2014, which stays the exact 2014 model).")
+    Boolean problemTypeOffsets;
+
+    @Option(names = "--lambda-offset", paramLabel = "L", defaultValue = "" + ProblemTypeOffsetFit.DEFAULT_LAMBDA,
+            description = "L2 weight pulling each problem-type offset toward 0 (default: ${DEFAULT-VALUE}).")
+    double lambdaOffset;
+
+    /** The offset fit to run after the thetas, or null when offsets are off for this feature set. */
+    ProblemTypeOffsetFit offsetFit(FeatureSet set) {
+        boolean on = problemTypeOffsets != null ? problemTypeOffsets : set.name().equals(Ka2014PlusFeatureSet.NAME);
+        if (!on) {
+            return null;
+        }
+        try {
+            return new ProblemTypeOffsetFit(lambdaOffset);
+        } catch (IllegalArgumentException e) {
+            throw new TrainerException(e.getMessage(), ExitCodes.BAD_INPUT);
+        }
+    }
 
     FitSettings settings() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;

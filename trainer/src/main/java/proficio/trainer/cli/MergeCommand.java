@@ -69,7 +69,7 @@ final class MergeCommand implements Callable<Integer> {
         FeatureSet set = FeatureSets.byName(all.featureSet()).orElseThrow(() -> new TrainerException(
                 "the rows were made by feature set " + all.featureSet() + ", unknown to this build", ExitCodes.BAD_INPUT));
         Training.Output o = Training.finish(all, fit, set, new FeatureSpace(all.seed()), settings, name, version,
-                "scale-out run in " + work + " (" + parts.get(0).workerCount() + " fit workers)", h, out, null, 0, null, null, "unknown");
+                "scale-out run in " + work + " (" + parts.get(0).workerCount() + " fit workers)", h, out, null, 0, null, null, "unknown", fitOptions.offsetFit(set));
         Training.print(o, fit, all.train().exercises().size(), cli.json(), spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         FitResult fit = new Fitter(settings).fit(train, cli.progress());
         Training.Output output = Training.finish(all, fit, set, space, settings, name, version, input.describe(), holdOut,
                 out, Reports.input(replayed.stats(), replayed.duplicates(), replayed.students(), input.describe()),
-                replayed.seconds(), summary, dataset, activeModel.featureSet().name());
+                replayed.seconds(), summary, dataset, activeModel.featureSet().name(), fitOptions.offsetFit(set));
         Training.print(output, fit, train.exercises().size(), cli.json(), spec.commandLine().getOut());
         return ExitCodes.OK;
     }

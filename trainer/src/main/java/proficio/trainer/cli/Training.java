@@ -27,6 +27,7 @@ import proficio.trainer.fit.FitResult;
 import proficio.proto.v1.ModelArtifact;
 import proficio.trainer.fit.FitSettings;
 import proficio.trainer.fit.Fitter;
+import proficio.trainer.fit.ProblemTypeOffsetFit;
 import proficio.trainer.input.EventSource;
 import proficio.trainer.input.Intake;
 import proficio.trainer.input.Shard;
@@ -109,7 +110,8 @@ final class Training {
      */
     static Output finish(RowSet all, FitResult fit, FeatureSet set, FeatureSpace space, FitSettings settings, String name,
                          String version, String trainedOn, HoldOut holdOut, Path out, JsonObject input,
-                         double replaySeconds, Path summary, String dataset, String activeFeatureSet) throws IOException {
+                         double replaySeconds, Path summary, String dataset, String activeFeatureSet,
+                         ProblemTypeOffsetFit offsetFit) throws IOException {
         RowSet train = all.train();
         RowSet test = all.holdOut();
         double fitSeconds = fit.globalSeconds() + fit.exerciseSeconds();
@@ -118,6 +120,10 @@ final class Training {
         Provenance provenance = new Provenance(now.toEpochMilli(), trainedOn + (test.size() > 0
                 ? "; hold-out " + holdOut.describe() : ""), train.size(), settings.describe());
         KnowledgeModel model = Artifacts.model(fit, set, space, v, provenance);
+        if (offsetFit != null) {
+            model = new KnowledgeModel(model.version(), model.featureSpace(), model.featureSet(), model.globalTheta(),
+                    model.exerciseThetas(), offsetFit.fit(model, train.exercises()), model.provenance());
+        }
         ModelArtifact artifact = Artifacts.artifact(name, model, fit);
         Path artifactFile = Artifacts.write(artifact, out);
 
