@@ -14,7 +14,20 @@ import proficio.model.state.KnowledgeState;
  *                  which the totals over all exercises need
  */
 public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises,
-                              boolean whole) implements StudentView {
+                              boolean whole, long totalDone, long totalCorrect) implements StudentView {
+
+    /** Summed once here, not per feature vector: rank-all builds one vector per exercise. */
+    public StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises, boolean whole) {
+        this(studentId, knowledge, exercises, whole, sum(exercises, true), sum(exercises, false));
+    }
+
+    private static long sum(Map<String, ExerciseState> exercises, boolean done) {
+        long n = 0;
+        for (ExerciseState e : exercises.values()) {
+            n += done ? e.done() : e.correct();
+        }
+        return n;
+    }
 
     public boolean known() {
         return knowledge != null;
@@ -33,21 +46,13 @@ public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<St
     @Override
     public long totalDone() {
         requireWhole();
-        long n = 0;
-        for (ExerciseState e : exercises.values()) {
-            n += e.done();
-        }
-        return n;
+        return totalDone;
     }
 
     @Override
     public long totalCorrect() {
         requireWhole();
-        long n = 0;
-        for (ExerciseState e : exercises.values()) {
-            n += e.correct();
-        }
-        return n;
+        return totalCorrect;
     }
 
     private void requireWhole() {

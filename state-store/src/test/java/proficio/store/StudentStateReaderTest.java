@@ -153,6 +153,19 @@ class StudentStateReaderTest {
     }
 
     @Test
+    void readAll_sumsTheTotalsOverTheStudentsOwnExercisesOnly_andRead_refusesTotals() {
+        putNeighbours();
+
+        StudentSnapshot ab = reader.readAll("ab");
+
+        // "ab" has done 1 + 2 + 3 + 4 (correct done/2 each: 0 + 1 + 1 + 2); neighbours do not count.
+        assertThat(ab.totalDone()).isEqualTo(10);
+        assertThat(ab.totalCorrect()).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read("ab", java.util.List.of("cx")).totalDone())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("readAll");
+    }
+
+    @Test
     void readAll_ofAnUnknownStudent_isEmpty() {
         putNeighbours();
 
