@@ -40,11 +40,15 @@ final class PredictCommand implements Callable<Integer> {
         boolean all;
     }
 
+    @Option(names = "--problem-type", paramLabel = "T", defaultValue = "",
+            description = "The next problem's type, when known: the model applies its difficulty offset (one exercise only).")
+    String problemType;
+
     @Override
     public Integer call() {
         PredictResponse r;
         try (ServiceClient service = new ServiceClient(cli.target())) {
-            r = service.predict(student, which.all ? List.of() : which.exercises, which.all);
+            r = service.predict(student, which.all ? List.of() : which.exercises, which.all, problemType);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (cli.json()) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
                 PredictCommand.class,
                 StateCommand.class,
                 ModelCommand.class,
+                ModelsCommand.class,
                 HealthCommand.class,
                 DlqCommand.class,
                 CommandLine.HelpCommand.class

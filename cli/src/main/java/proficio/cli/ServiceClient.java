@@ -32,11 +32,20 @@ final class ServiceClient implements AutoCloseable {
     }
 
     PredictResponse predict(String student, List<String> exercises, boolean all) {
+        return predict(student, exercises, all, "");
+    }
+
+    PredictResponse predict(String student, List<String> exercises, boolean all, String problemType) {
         return knowledge().predict(PredictRequest.newBuilder()
                 .setStudentId(student)
                 .addAllExercises(exercises)
                 .setAllExercises(all)
+                .setProblemType(problemType)
                 .build());
+    }
+
+    proficio.proto.v1.ListModelsResponse models() {
+        return knowledge().listModels(proficio.proto.v1.ListModelsRequest.getDefaultInstance());
     }
 
     StudentState state(String student, List<String> exercises) {

@@ -183,5 +183,39 @@ class ServiceCommandsTest {
                     .setFeatureSpaceSeed(42).setExerciseThetas(2).build());
             out.onCompleted();
         }
+
+        @Override
+        public void listModels(proficio.proto.v1.ListModelsRequest request,
+                               StreamObserver<proficio.proto.v1.ListModelsResponse> out) {
+            out.onNext(proficio.proto.v1.ListModelsResponse.newBuilder().setName("knowledge").setActiveVersion("v2")
+                    .addModels(ModelInfo.newBuilder().setVersion("ka2012-accuracy").setShippedDefault(true)
+                            .setStatus(proficio.proto.v1.ModelStatus.MODEL_STATUS_AVAILABLE).setFeatureSet("ka2014"))
+                    .addModels(ModelInfo.newBuilder().setVersion("v2").setFeatureSet("ka2014-plus").setExerciseThetas(7)
+                            .setStatus(proficio.proto.v1.ModelStatus.MODEL_STATUS_ACTIVE))
+                    .addModels(ModelInfo.newBuilder().setVersion("v3").setStatus(proficio.proto.v1.ModelStatus.MODEL_STATUS_REFUSED)
+                            .setRefusalReason("checksum mismatch"))
+                    .build());
+            out.onCompleted();
+        }
+    }
+
+    @Test
+    void modelsListsEveryVersionWithItsStatusAndWhyOneWasRefused() {
+        CliRun r = CliRun.run("--target", target, "models");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("active version v2")
+                .containsPattern("available\\s+ka2012-accuracy.*shipped default")
+                .containsPattern("active\\s+v2\\s+ka2014-plus\\s+7 exercise thetas")
+                .contains("refused: checksum mismatch");
+    }
+
+    @Test
+    void predictPassesTheProblemType() {
+        CliRun r = CliRun.run("--target", target, "predict", "--student", "s1", "--exercise", "addition_1",
+                "--problem-type", "item-7");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(predictRequests.get(0).getProblemType()).isEqualTo("item-7");
     }
 }
