@@ -252,7 +252,9 @@ public class ModelRegistry {
     }
 
     private static Summary summarize(ModelArtifact a) {
-        return new Summary(a.getFeatureSet(), a.getFeatureSpaceSeed(), a.getExerciseThetasCount(), a.getProvenance());
+        // Entries may carry only problem-type offsets; count the exercises with a theta of their own.
+        int thetas = (int) a.getExerciseThetasList().stream().filter(t -> t.hasTheta()).count();
+        return new Summary(a.getFeatureSet(), a.getFeatureSpaceSeed(), thetas, a.getProvenance());
     }
 
     private static Version view(String version, Entry e) {
