@@ -121,8 +121,10 @@ final class Training {
                 ? "; hold-out " + holdOut.describe() : ""), train.size(), settings.describe());
         KnowledgeModel model = Artifacts.model(fit, set, space, v, provenance);
         if (offsetFit != null) {
+            ProblemTypeOffsetFit.Joint joint = offsetFit.fitJointly(new Fitter(settings), fit, train.exercises(),
+                    ProblemTypeOffsetFit.DEFAULT_ROUNDS);
             model = new KnowledgeModel(model.version(), model.featureSpace(), model.featureSet(), model.globalTheta(),
-                    model.exerciseThetas(), offsetFit.fit(model, train.exercises()), model.provenance());
+                    joint.thetas(), joint.offsets(), model.provenance());
         }
         ModelArtifact artifact = Artifacts.artifact(name, model, fit);
         Path artifactFile = Artifacts.write(artifact, out);

@@ -112,11 +112,19 @@ public final class Fitter {
 
     /** One exercise: L2 toward the global theta on every weight, started from it. */
     public ExerciseFit fitExercise(ExerciseRows rows, double[] globalTheta) {
+        return fitExercise(rows, globalTheta, null, globalTheta);
+    }
+
+    /**
+     * One exercise with a fixed term added to each row's z (its problem type's offset), started from
+     * {@code start}; still shrunk toward the global theta.
+     */
+    public ExerciseFit fitExercise(ExerciseRows rows, double[] globalTheta, double[] rowOffsets, double[] start) {
         int d = rows.dimension();
         double[] lambda = new double[d];
         Arrays.fill(lambda, settings.lambdaExercise());
-        Newton newton = new Newton(RowBlock.of(rows), d, globalTheta, lambda, null);
-        Newton.Solution s = newton.solve(globalTheta, settings.tolerance(), settings.maxIterations());
+        Newton newton = new Newton(RowBlock.of(rows, rowOffsets), d, globalTheta, lambda, null);
+        Newton.Solution s = newton.solve(start, settings.tolerance(), settings.maxIterations());
         return new ExerciseFit(rows.exercise(), s.theta(), rows.size(), s.logLoss(), s.objective(), s.iterations(),
                 s.converged());
     }

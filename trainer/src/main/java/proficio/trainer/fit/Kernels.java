@@ -52,7 +52,7 @@ final class Kernels {
             double residuals = 0;
             for (int i = b.runStart[r]; i < b.runStart[r + 1]; i++) {
                 int o = i * f;
-                double z = zs;
+                double z = b.offset == null ? zs : zs + b.offset[b.from + i];
                 for (int j = 0; j < f; j++) {
                     z += tf[j] * xf[o + j];
                 }
@@ -94,7 +94,7 @@ final class Kernels {
                 zs += ts[j] * b.xs[r * s + j];
             }
             for (int i = b.runStart[r]; i < b.runStart[r + 1]; i++) {
-                double z = zs;
+                double z = b.offset == null ? zs : zs + b.offset[b.from + i];
                 for (int j = 0; j < f; j++) {
                     z += tf[j] * b.xf[i * f + j];
                 }

@@ -14,14 +14,16 @@ import proficio.trainer.replay.ExerciseRows;
  * <pre>  Σ_{rows of the type} [log(1 + e^{z+b}) − y (z+b)] + ½ λ b²</pre>
  *
  * by one-dimensional Newton steps. The penalty shrinks a type seen a few times toward 0, the average
- * problem of its exercise (the exercise's intercept already holds the average). This is one round of
- * block-coordinate descent (thetas, then offsets), not a joint fit: cheap, deterministic, and
- * nearly as good here because the intercept absorbs the mean difficulty. Rows without a problem type
- * ("") get no offset.
+ * problem of its exercise. {@link #fitJointly} alternates this with refitting the exercise's theta
+ * with the offsets fixed (block-coordinate descent on the joint objective, each block solved
+ * exactly), a few rounds: every round lowers the joint objective, and the result is deterministic.
+ * Rows without a problem type ("") get no offset.
  */
 public final class ProblemTypeOffsetFit {
 
     public static final double DEFAULT_LAMBDA = 2.0;
+    /** Rounds of (theta, offsets) alternation after the first offsets. */
+    public static final int DEFAULT_ROUNDS = 3;
     private static final int MAX_STEPS = 50;
     private static final double STEP_TOLERANCE = 1e-10;
 
@@ -32,6 +34,51 @@ public final class ProblemTypeOffsetFit {
             throw new IllegalArgumentException("offset lambda must be a positive number, was " + lambda);
         }
         this.lambda = lambda;
+    }
+
+    /**
+     * Thetas and offsets after {@code rounds} rounds of alternation, starting from the thetas of
+     * {@code fit}. Exercises without a theta of their own keep the global theta and get offsets under it.
+     *
+     * @param thetas  by exercise, the refitted thetas of the exercises that had one
+     * @param offsets by exercise, problem type → offset
+     */
+    public record Joint(Map<String, Theta> thetas, Map<String, Map<String, Double>> offsets) {
+    }
+
+    public Joint fitJointly(Fitter fitter, FitResult fit, Iterable<ExerciseRows> train, int rounds) {
+        Map<String, double[]> own = new HashMap<>();
+        for (ExerciseFit e : fit.exercises()) {
+            own.put(e.exercise(), e.theta());
+        }
+        Theta global = Theta.of(fit.globalTheta());
+        Map<String, Theta> thetas = new HashMap<>();
+        Map<String, Map<String, Double>> offsets = new HashMap<>();
+        for (ExerciseRows rows : train) {
+            double[] theta = own.get(rows.exercise());
+            Map<String, Double> o = fit(theta != null ? Theta.of(theta) : global, rows);
+            if (theta != null) {
+                for (int round = 0; round < rounds; round++) {
+                    theta = fitter.fitExercise(rows, fit.globalTheta(), rowOffsets(rows, o), theta).theta();
+                    o = fit(Theta.of(theta), rows);
+                }
+                thetas.put(rows.exercise(), Theta.of(theta));
+            }
+            if (!o.isEmpty()) {
+                offsets.put(rows.exercise(), o);
+            }
+        }
+        return new Joint(thetas, offsets);
+    }
+
+    private static double[] rowOffsets(ExerciseRows rows, Map<String, Double> offsets) {
+        double[] out = new double[rows.size()];
+        String[] types = rows.problemType();
+        for (int i = 0; i < out.length; i++) {
+            Double o = types[i] == null ? null : offsets.get(types[i]);
+            out[i] = o == null ? 0.0 : o;
+        }
+        return out;
     }
 
     /** Offsets for every exercise of {@code train}, under {@code model}'s thetas. */

@@ -40,9 +40,11 @@ final class RowBlock {
     final int[] runStart;
     /** Scratch: p(1 - p) per row at the point of the last loss-and-gradient pass. */
     final double[] w;
+    /** A fixed term added to each row's z (problem-type offsets), indexed like y; null for none. */
+    final double[] offset;
 
     private RowBlock(int d, byte[] y, int from, int to, int[] fastColumns, double[] xf, int[] slowColumns, double[] xs,
-                     int[] runStart) {
+                     int[] runStart, double[] offset) {
         this.d = d;
         this.y = y;
         this.from = from;
@@ -53,6 +55,7 @@ final class RowBlock {
         this.xs = xs;
         this.runStart = runStart;
         this.w = new double[to - from];
+        this.offset = offset;
     }
 
     int size() {
@@ -72,6 +75,14 @@ final class RowBlock {
     }
 
     static List<RowBlock> of(ExerciseRows rows) {
+        return of(rows, null);
+    }
+
+    /** @param offset a fixed term per row of {@code rows} added to z, or null */
+    static List<RowBlock> of(ExerciseRows rows, double[] offset) {
+        if (offset != null && offset.length != rows.size()) {
+            throw new IllegalArgumentException("offsets for " + offset.length + " rows, exercise has " + rows.size());
+        }
         int n = rows.size();
         int d = rows.dimension();
         double[] x = rows.x();
@@ -92,12 +103,12 @@ final class RowBlock {
         List<RowBlock> out = new ArrayList<>();
         for (int from = 0; from < n; from += MAX_ROWS) {
             int to = Math.min(n, from + MAX_ROWS);
-            out.add(block(rows, from, to, fastCols, slowCols));
+            out.add(block(rows, from, to, fastCols, slowCols, offset));
         }
         return out;
     }
 
-    private static RowBlock block(ExerciseRows rows, int from, int to, int[] fastCols, int[] slowCols) {
+    private static RowBlock block(ExerciseRows rows, int from, int to, int[] fastCols, int[] slowCols, double[] offset) {
         int d = rows.dimension();
         double[] x = rows.x();
         int f = fastCols.length;
@@ -126,7 +137,7 @@ final class RowBlock {
                 xs[r * s + j] = x[o + slowCols[j]];
             }
         }
-        return new RowBlock(d, rows.y(), from, to, fastCols, xf, slowCols, xs, runStart);
+        return new RowBlock(d, rows.y(), from, to, fastCols, xf, slowCols, xs, runStart, offset);
     }
 
     private static boolean differs(double[] x, int a, int b, int[] cols) {

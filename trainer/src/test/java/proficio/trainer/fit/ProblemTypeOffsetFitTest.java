@@ -65,4 +65,56 @@ class ProblemTypeOffsetFitTest {
         assertThat(a).containsOnlyKeys("t");
         assertThat(new ProblemTypeOffsetFit(2).fit(Theta.of(0.5), rows)).isEqualTo(a);
     }
+
+    @Test
+    void alternatingRounds_lowerTheJointObjective_andTheThetaAdjustsToTheOffsets() {
+        // x = [1, f]; the easy types are also the ones with high f, so theta alone over-credits f.
+        Random r = new Random(5);
+        int n = 6000;
+        double[] x = new double[2 * n];
+        byte[] y = new byte[n];
+        String[] type = new String[n];
+        for (int i = 0; i < n; i++) {
+            int t = r.nextInt(6);
+            double f = t + r.nextGaussian();
+            x[2 * i] = 1;
+            x[2 * i + 1] = f;
+            type[i] = "t" + t;
+            double z = -0.5 + 0.2 * f + (t - 2.5) * 0.6;
+            y[i] = (byte) (r.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0);
+        }
+        ExerciseRows rows = new ExerciseRows("e", n, 2, x, y, new long[n], new String[n], type, new boolean[n], new double[0][]);
+        FitSettings settings = new FitSettings(1, 10, 20, 1, 1e-12, 50);
+        Fitter fitter = new Fitter(settings);
+        double[] global = {0, 0};
+        FitResult fit = new FitResult(global, n, 1, true, java.util.List.of(fitter.fitExercise(rows, global)), 0, 0);
+        ProblemTypeOffsetFit offsets = new ProblemTypeOffsetFit(2);
+
+        ProblemTypeOffsetFit.Joint once = offsets.fitJointly(fitter, fit, java.util.List.of(rows), 0);
+        ProblemTypeOffsetFit.Joint thrice = offsets.fitJointly(fitter, fit, java.util.List.of(rows), 3);
+
+        double before = objective(rows, once, settings, 2);
+        double after = objective(rows, thrice, settings, 2);
+        assertThat(after).isLessThan(before - 1.0);
+        // With the types' difficulty in the offsets, f's weight falls back toward its true 0.2.
+        assertThat(thrice.thetas().get("e").get(1)).isLessThan(once.thetas().get("e").get(1));
+        assertThat(offsets.fitJointly(fitter, fit, java.util.List.of(rows), 3)).isEqualTo(thrice);
+    }
+
+    private static double objective(ExerciseRows rows, ProblemTypeOffsetFit.Joint j, FitSettings s, double lambdaOffset) {
+        Theta theta = j.thetas().get("e");
+        Map<String, Double> o = j.offsets().get("e");
+        double f = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double z = theta.dot(rows.row(i)) + o.getOrDefault(rows.problemType()[i], 0.0);
+            f += Math.log1p(Math.exp(z)) - rows.y()[i] * z;
+        }
+        for (int k = 0; k < theta.dimension(); k++) {
+            f += 0.5 * s.lambdaExercise() * theta.get(k) * theta.get(k);
+        }
+        for (double b : o.values()) {
+            f += 0.5 * lambdaOffset * b * b;
+        }
+        return f;
+    }
 }
