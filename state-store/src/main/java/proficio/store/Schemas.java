@@ -6,7 +6,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.store.codec.ExerciseKeyCodec;
 import proficio.store.codec.ExerciseStateCodec;
@@ -37,7 +36,7 @@ public final class Schemas {
 
     /** {@code knowledge}: student id → KnowledgeState. */
     public static final String KNOWLEDGE_STORE = "knowledge";
-    /** {@code exercise}: (student, exercise) → ExerciseState. */
+    /** {@code exercise}: (student, exercise) → ExerciseState and MasteryState ({@link StoredExercise}). */
     public static final String EXERCISE_STORE = "exercise";
 
     public static final Serde<String> STUDENT_ID = Serdes.String();
@@ -47,7 +46,7 @@ public final class Schemas {
     public static final Serde<ExerciseKey> EXERCISE_KEY =
             Serdes.serdeFrom((topic, k) -> k == null ? null : ExerciseKeyCodec.encode(k),
                     (topic, b) -> b == null ? null : ExerciseKeyCodec.decode(b));
-    public static final Serde<ExerciseState> EXERCISE_STATE =
+    public static final Serde<StoredExercise> STORED_EXERCISE =
             Serdes.serdeFrom((topic, s) -> s == null ? null : ExerciseStateCodec.encode(s),
                     (topic, b) -> b == null ? null : ExerciseStateCodec.decode(b));
     /** Serialises a student id as the prefix all of that student's exercise keys start with. */
@@ -57,7 +56,7 @@ public final class Schemas {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KNOWLEDGE_STORE), STUDENT_ID, KNOWLEDGE_STATE);
     }
 
-    public static StoreBuilder<KeyValueStore<ExerciseKey, ExerciseState>> exerciseStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXERCISE_STORE), EXERCISE_KEY, EXERCISE_STATE);
+    public static StoreBuilder<KeyValueStore<ExerciseKey, StoredExercise>> exerciseStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXERCISE_STORE), EXERCISE_KEY, STORED_EXERCISE);
     }
 }

@@ -2,6 +2,7 @@ package proficio.store;
 
 import java.util.Map;
 import proficio.model.feature.StudentView;
+import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 
@@ -10,15 +11,18 @@ import proficio.model.state.KnowledgeState;
  *
  * @param knowledge null when no answer of the student has been applied
  * @param exercises the exercise states read, by exercise name
+ * @param mastery   the mastery states of the same exercises, by exercise name
  * @param whole     whether {@code exercises} holds every exercise of the student (a prefix scan),
  *                  which the totals over all exercises need
  */
 public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises,
-                              boolean whole, long totalDone, long totalCorrect) implements StudentView {
+                              Map<String, MasteryState> mastery, boolean whole, long totalDone, long totalCorrect)
+        implements StudentView {
 
     /** Summed once here, not per feature vector: rank-all builds one vector per exercise. */
-    public StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises, boolean whole) {
-        this(studentId, knowledge, exercises, whole, sum(exercises, true), sum(exercises, false));
+    public StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises,
+                           Map<String, MasteryState> mastery, boolean whole) {
+        this(studentId, knowledge, exercises, mastery, whole, sum(exercises, true), sum(exercises, false));
     }
 
     private static long sum(Map<String, ExerciseState> exercises, boolean done) {
@@ -41,6 +45,11 @@ public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<St
     @Override
     public ExerciseState exercise(String exercise) {
         return exercises.getOrDefault(exercise, ExerciseState.EMPTY);
+    }
+
+    /** The student's mastery state in {@code exercise}, {@link MasteryState#INITIAL} when never attempted. */
+    public MasteryState masteryOf(String exercise) {
+        return mastery.getOrDefault(exercise, MasteryState.INITIAL);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 
@@ -17,10 +18,10 @@ import proficio.model.state.KnowledgeState;
 public final class StudentStateReader {
 
     private final ReadOnlyKeyValueStore<String, KnowledgeState> knowledge;
-    private final ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises;
+    private final ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises;
 
     public StudentStateReader(ReadOnlyKeyValueStore<String, KnowledgeState> knowledge,
-                              ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises) {
+                              ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises) {
         this.knowledge = knowledge;
         this.exercises = exercises;
     }
@@ -28,24 +29,28 @@ public final class StudentStateReader {
     /** All of the student's exercises, by name. */
     public StudentSnapshot readAll(String studentId) {
         Map<String, ExerciseState> byExercise = new TreeMap<>();
-        try (KeyValueIterator<ExerciseKey, ExerciseState> it = exercises.prefixScan(studentId, Schemas.STUDENT_PREFIX)) {
+        Map<String, MasteryState> mastery = new TreeMap<>();
+        try (KeyValueIterator<ExerciseKey, StoredExercise> it = exercises.prefixScan(studentId, Schemas.STUDENT_PREFIX)) {
             while (it.hasNext()) {
-                KeyValue<ExerciseKey, ExerciseState> kv = it.next();
-                byExercise.put(kv.key.exercise(), kv.value);
+                KeyValue<ExerciseKey, StoredExercise> kv = it.next();
+                byExercise.put(kv.key.exercise(), kv.value.state());
+                mastery.put(kv.key.exercise(), kv.value.mastery());
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, true);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, mastery, true);
     }
 
     /** Only the named exercises; the ones never attempted are absent from the snapshot. */
     public StudentSnapshot read(String studentId, Collection<String> exerciseNames) {
         Map<String, ExerciseState> byExercise = new LinkedHashMap<>();
+        Map<String, MasteryState> mastery = new LinkedHashMap<>();
         for (String e : exerciseNames) {
-            ExerciseState s = exercises.get(new ExerciseKey(studentId, e));
+            StoredExercise s = exercises.get(new ExerciseKey(studentId, e));
             if (s != null) {
-                byExercise.put(e, s);
+                byExercise.put(e, s.state());
+                mastery.put(e, s.mastery());
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, false);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, mastery, false);
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import proficio.model.mastery.MasteryLevel;
+import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.RecentEvents;
@@ -33,7 +35,7 @@ class StudentStateReaderTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<ExerciseKey, ExerciseState> exerciseWrites;
+    private TestInputTopic<ExerciseKey, StoredExercise> exerciseWrites;
     private TestInputTopic<String, KnowledgeState> knowledgeWrites;
     private StudentStateReader reader;
 
@@ -59,9 +61,9 @@ class StudentStateReaderTest {
 
     static Topology writingTopology() {
         Topology t = new Topology();
-        t.addSource("exercise-src", Schemas.EXERCISE_KEY.deserializer(), Schemas.EXERCISE_STATE.deserializer(), EXERCISE_WRITES);
+        t.addSource("exercise-src", Schemas.EXERCISE_KEY.deserializer(), Schemas.STORED_EXERCISE.deserializer(), EXERCISE_WRITES);
         t.addSource("knowledge-src", Schemas.STUDENT_ID.deserializer(), Schemas.KNOWLEDGE_STATE.deserializer(), KNOWLEDGE_WRITES);
-        t.addProcessor("put-exercise", () -> new PutInto<ExerciseKey, ExerciseState>(Schemas.EXERCISE_STORE), "exercise-src");
+        t.addProcessor("put-exercise", () -> new PutInto<ExerciseKey, StoredExercise>(Schemas.EXERCISE_STORE), "exercise-src");
         t.addProcessor("put-knowledge", () -> new PutInto<String, KnowledgeState>(Schemas.KNOWLEDGE_STORE), "knowledge-src");
         t.addStateStore(Schemas.exerciseStore(), "put-exercise");
         t.addStateStore(Schemas.knowledgeStore(), "put-knowledge");
@@ -75,16 +77,21 @@ class StudentStateReaderTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(writingTopology(), p);
-        exerciseWrites = driver.createInputTopic(EXERCISE_WRITES, Schemas.EXERCISE_KEY.serializer(), Schemas.EXERCISE_STATE.serializer());
+        exerciseWrites = driver.createInputTopic(EXERCISE_WRITES, Schemas.EXERCISE_KEY.serializer(), Schemas.STORED_EXERCISE.serializer());
         knowledgeWrites = driver.createInputTopic(KNOWLEDGE_WRITES, Schemas.STUDENT_ID.serializer(), Schemas.KNOWLEDGE_STATE.serializer());
         ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = driver.getKeyValueStore(Schemas.KNOWLEDGE_STORE);
-        ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+        ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
         reader = new StudentStateReader(knowledge, exercises);
     }
 
     @AfterEach
     void close() {
         driver.close();
+    }
+
+    /** A mastery state told apart by {@code done}, stored beside {@link #state}. */
+    private static MasteryState mastery(long done) {
+        return new MasteryState(MasteryLevel.PRACTICED, done % 2 == 0, (int) done, 0b101, 3, done, 1_000 + done, 0, 0);
     }
 
     private static ExerciseState state(long done) {
@@ -99,7 +106,7 @@ class StudentStateReaderTest {
     }
 
     private void put(String student, String exercise, ExerciseState s) {
-        exerciseWrites.pipeInput(new ExerciseKey(student, exercise), s);
+        exerciseWrites.pipeInput(new ExerciseKey(student, exercise), new StoredExercise(s, mastery(s.done())));
     }
 
     /** Students whose ids are prefixes of each other, and exercise names that would collide on plain concatenation. */
@@ -127,6 +134,9 @@ class StudentStateReaderTest {
         assertThat(ab.studentId()).isEqualTo("ab");
         assertThat(ab.exercises()).isEqualTo(Map.of(
                 "addition", state(1), "cx", state(2), "", state(3), "分数", state(4)));
+        assertThat(ab.mastery()).isEqualTo(Map.of(
+                "addition", mastery(1), "cx", mastery(2), "", mastery(3), "分数", mastery(4)));
+        assertThat(ab.masteryOf("never")).isEqualTo(MasteryState.INITIAL);
         assertThat(ab.knowledge()).isEqualTo(knowledge(0.5f));
         assertThat(ab.known()).isTrue();
     }
@@ -213,6 +223,7 @@ class StudentStateReaderTest {
         assertThat(reader.read("a", List.of("bcx")).exercises()).isEmpty();
         assertThat(reader.read("abc", List.of("cx")).exercises()).isEmpty();
         assertThat(reader.read("abc", List.of("x")).exercises()).isEqualTo(Map.of("x", state(6)));
+        assertThat(reader.read("abc", List.of("x")).mastery()).isEqualTo(Map.of("x", mastery(6)));
     }
 
     @Test

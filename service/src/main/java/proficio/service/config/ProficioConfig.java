@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import proficio.model.mastery.MasteryConfig;
 
 /**
  * Every Proficio setting, typed; values come from application.properties, system properties or
@@ -22,6 +23,8 @@ public interface ProficioConfig {
     Validation validation();
 
     Model model();
+
+    Mastery mastery();
 
     /** The feature-space seed of the state this service builds; a model trained under another is refused. */
     @WithDefault("20140101")
@@ -110,6 +113,59 @@ public interface ProficioConfig {
          */
         @WithDefault("10s")
         Duration catchUpTimeout();
+    }
+
+    /**
+     * The mastery rules' thresholds and intervals (DESIGN §4; why these defaults: docs/mastery.md).
+     * The rest of {@link MasteryConfig} keeps its defaults.
+     */
+    interface Mastery {
+        /** Right answers in a row that finish a practice task (UNPRACTICED → PRACTICED). */
+        @WithDefault("5")
+        int practiceStreakForPracticed();
+
+        /** A mastery card is available this long after the exercise's last promotion. */
+        @WithDefault("16h")
+        Duration masteryGate();
+
+        /** A right mastery card with p at or above this goes straight to MASTERED. */
+        @WithDefault("0.94")
+        double straightToMasteredP();
+
+        /** A never-attempted exercise with p at or above this is a challenge card. */
+        @WithDefault("0.90")
+        double challengeCardP();
+
+        /** First review interval below {@code first-review-medium-from-p}. */
+        @WithDefault("P4D")
+        Duration firstReviewShort();
+
+        @WithDefault("P8D")
+        Duration firstReviewMedium();
+
+        /** First review interval at or above {@code first-review-long-from-p}. */
+        @WithDefault("P32D")
+        Duration firstReviewLong();
+
+        @WithDefault("0.94")
+        double firstReviewMediumFromP();
+
+        @WithDefault("0.97")
+        double firstReviewLongFromP();
+
+        /** A right review doubles the interval up to this. */
+        @WithDefault("P256D")
+        Duration maxReviewInterval();
+
+        /** These settings over {@link MasteryConfig#DEFAULTS}; validated there, naming the field. */
+        static MasteryConfig toModel(Mastery m) {
+            MasteryConfig d = MasteryConfig.DEFAULTS;
+            return new MasteryConfig(m.practiceStreakForPracticed(), m.masteryGate().toMillis(), m.straightToMasteredP(),
+                    m.challengeCardP(), m.firstReviewShort().toMillis(), m.firstReviewMedium().toMillis(),
+                    m.firstReviewLong().toMillis(), m.firstReviewMediumFromP(), m.firstReviewLongFromP(),
+                    m.maxReviewInterval().toMillis(), d.challengeSize(), d.maxAnalyticsCards(), d.analyticsSeed(),
+                    d.strugglingWindow(), d.strugglingMinWrong());
+        }
     }
 
     interface Validation {

@@ -5,15 +5,19 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Function;
+import proficio.model.mastery.MasteryConfig;
 import proficio.model.predict.Prediction;
 import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetMasteryLevelsRequest;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.KnowledgeServiceGrpc;
 import proficio.proto.v1.ListModelsRequest;
 import proficio.proto.v1.ListModelsResponse;
+import proficio.proto.v1.MasteryLevels;
 import proficio.proto.v1.ModelInfo;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
@@ -39,6 +43,13 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     ModelRegistry models;
     @Inject
     ProficioConfig config;
+
+    private MasteryConfig masteryConfig;
+
+    @PostConstruct
+    void init() {
+        masteryConfig = ProficioConfig.Mastery.toModel(config.mastery());
+    }
 
     @Override
     @Blocking
@@ -79,6 +90,19 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             StudentSnapshot snapshot = local(student, exercises.isEmpty()
                     ? r -> r.readAll(student) : r -> r.read(student, exercises));
             return Replies.studentState(snapshot, config.featureSpaceSeed());
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getMasteryLevels(GetMasteryLevelsRequest request, StreamObserver<MasteryLevels> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
+            StudentSnapshot snapshot = local(student, exercises.isEmpty()
+                    ? r -> r.readAll(student) : r -> r.read(student, exercises));
+            return Replies.masteryLevels(snapshot, exercises.isEmpty() ? snapshot.mastery().keySet() : exercises,
+                    masteryConfig);
         });
     }
 

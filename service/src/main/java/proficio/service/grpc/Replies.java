@@ -1,15 +1,22 @@
 package proficio.service.grpc;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import proficio.model.feature.ExerciseFeatures;
+import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.MasteryLevel;
+import proficio.model.mastery.MasteryState;
 import proficio.model.predict.Prediction;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
+import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
+import proficio.proto.v1.ExerciseMastery;
 import proficio.proto.v1.ExercisePrediction;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.ListModelsResponse;
+import proficio.proto.v1.MasteryLevels;
 import proficio.proto.v1.ModelInfo;
 import proficio.proto.v1.ModelStatus;
 import proficio.proto.v1.PredictResponse;
@@ -105,5 +112,29 @@ final class Replies {
                         .setPercentCorrect(f.percentCorrect()))
                 .setLastTimeDone(ProblemLogs.Timestamps.fromMillis(s.lastTimeDoneMs()))
                 .build();
+    }
+
+    static MasteryLevels masteryLevels(StudentSnapshot s, Collection<String> exercises, MasteryConfig config) {
+        MasteryLevels.Builder b = MasteryLevels.newBuilder().setStudentId(s.studentId()).setKnown(s.known());
+        for (String e : exercises) {
+            MasteryState m = s.masteryOf(e);
+            ExerciseMastery.Builder x = ExerciseMastery.newBuilder()
+                    .setExercise(e)
+                    .setLevel(MasteryTransitions.level(m.level()))
+                    .setStruggling(m.struggling())
+                    .setReviewIntervalMs(m.reviewIntervalMs())
+                    .setAttempts(m.attempts());
+            if (m.nextReviewDueMs() != 0) {
+                x.setNextReviewDue(ProblemLogs.Timestamps.fromMillis(m.nextReviewDueMs()));
+            }
+            if (m.lastPromotionMs() != 0) {
+                x.setLastPromotion(ProblemLogs.Timestamps.fromMillis(m.lastPromotionMs()));
+            }
+            if (m.level() != MasteryLevel.UNPRACTICED) {
+                x.setNextDue(ProblemLogs.Timestamps.fromMillis(m.nextDueMs(config)));
+            }
+            b.addExercises(x);
+        }
+        return b.build();
     }
 }

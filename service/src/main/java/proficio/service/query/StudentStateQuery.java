@@ -11,12 +11,12 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.service.config.ProficioConfig;
 import proficio.service.streams.StreamsRuntime;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
+import proficio.store.StoredExercise;
 import proficio.store.StudentStateReader;
 
 /**
@@ -81,8 +81,8 @@ public class StudentStateQuery {
         ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = streams.store(StoreQueryParameters
                 .fromNameAndType(Schemas.KNOWLEDGE_STORE, QueryableStoreTypes.<String, KnowledgeState>keyValueStore())
                 .withPartition(partition));
-        ReadOnlyKeyValueStore<ExerciseKey, ExerciseState> exercises = streams.store(StoreQueryParameters
-                .fromNameAndType(Schemas.EXERCISE_STORE, QueryableStoreTypes.<ExerciseKey, ExerciseState>keyValueStore())
+        ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises = streams.store(StoreQueryParameters
+                .fromNameAndType(Schemas.EXERCISE_STORE, QueryableStoreTypes.<ExerciseKey, StoredExercise>keyValueStore())
                 .withPartition(partition));
         return new StudentStateReader(knowledge, exercises);
     }

@@ -2,6 +2,7 @@ package proficio.service.streams;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,33 +11,53 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import proficio.model.event.ProblemLog;
 import proficio.model.event.ProblemLogValidator;
 import proficio.model.event.Violation;
-import proficio.model.state.ExerciseState;
+import proficio.model.feature.StudentView;
+import proficio.model.mastery.Answer;
+import proficio.model.mastery.MasteryRules;
+import proficio.model.mastery.Transition;
+import proficio.model.predict.KnowledgeModel;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
+import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
+import proficio.store.StoredExercise;
+import proficio.store.StudentStateReader;
 
 /**
  * Folds one ProblemLog into the student's stores: decode, validate, read the exercise state, call
- * {@link StateUpdate}, write back. Records that cannot be applied go to the dead-letter sink with
- * the reason; the task keeps running.
+ * {@link StateUpdate}, predict p just before the answer with the active model, call
+ * {@link MasteryRules}, write the exercise and mastery states back together, and forward every
+ * transition to {@code mastery-transitions}. Records that cannot be applied go to the dead-letter
+ * sink with the reason; the task keeps running.
  *
- * <p>Per event: one read and one write of the exercise state; the KnowledgeState is read and
- * written only on a student's first answer in an exercise, the only time it changes.
+ * <p>Per event: one read and one write of the exercise store value (exercise and mastery state
+ * together) and one read of the KnowledgeState, which p needs; the KnowledgeState is written only
+ * on a student's first answer in an exercise, the only time it changes. A feature set that sums
+ * over all exercises ({@code ka2014-plus}) also scans the student's exercises for p.
+ *
+ * <p>p comes from the model active when the answer is applied, and every transition names it: a
+ * replay of the log under the same model versions gives the same levels; under another, levels can
+ * differ (see docs/decisions.md, "Mastery in the service").
  */
 final class ProblemLogProcessor implements Processor<String, byte[], String, byte[]> {
 
     private final StateUpdate update;
     private final ProblemLogValidator validator;
+    private final Supplier<KnowledgeModel> model;
+    private final MasteryRules rules;
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, KnowledgeState> knowledge;
-    private KeyValueStore<ExerciseKey, ExerciseState> exercises;
+    private KeyValueStore<ExerciseKey, StoredExercise> exercises;
 
-    ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator) {
+    ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
+                        MasteryRules rules) {
         this.update = update;
         this.validator = validator;
+        this.model = model;
+        this.rules = rules;
     }
 
     @Override
@@ -64,22 +85,35 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
             deadLetter(record, new DeadLetter(DeadLetter.INVALID, violation.get().field(), violation.get().toString()));
             return;
         }
-        apply(log);
+        apply(log, record.timestamp());
     }
 
-    private void apply(ProblemLog log) {
+    private void apply(ProblemLog log, long timestamp) {
         ExerciseKey key = new ExerciseKey(log.studentId(), log.exercise());
-        ExerciseState exercise = orElse(exercises.get(key), ExerciseState.EMPTY);
-        // The KnowledgeState only changes on a first answer, so only then is it worth reading.
-        KnowledgeState before = exercise.isEmpty() ? orElse(knowledge.get(log.studentId()), KnowledgeState.zero()) : null;
-        StateUpdate.Outcome outcome = update.apply(before != null ? before : KnowledgeState.zero(), exercise, log);
+        StoredExercise stored = orElse(exercises.get(key), StoredExercise.EMPTY);
+        KnowledgeState before = orElse(knowledge.get(log.studentId()), KnowledgeState.zero());
+        StateUpdate.Outcome outcome = update.apply(before, stored.state(), log);
         if (outcome.duplicate()) {
             return;
         }
-        exercises.put(key, outcome.exercise());
+        KnowledgeModel m = model.get(); // once per event: p and the version it names are one model's
+        double p = m.predict(log.exercise(), log.problemType(), viewBefore(m, log, stored, before)).probability();
+        MasteryRules.Outcome mastery = rules.apply(stored.mastery(), Answer.of(log), p, m.version());
+        exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
+        for (Transition t : mastery.transitions()) {
+            byte[] value = MasteryTransitions.toWire(log.studentId(), log.eventId(), t).toByteArray();
+            context.forward(new Record<>(log.studentId(), value, timestamp), ProficioTopology.TRANSITIONS_SINK);
+        }
+    }
+
+    /** The student just before the answer, as much of them as the model's feature set reads. */
+    private StudentView viewBefore(KnowledgeModel m, ProblemLog log, StoredExercise stored, KnowledgeState before) {
+        return m.featureSet().needsWholeStudent()
+                ? new StudentStateReader(knowledge, exercises).readAll(log.studentId())
+                : StudentView.ofOne(log.exercise(), stored.state(), before);
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetter why) {

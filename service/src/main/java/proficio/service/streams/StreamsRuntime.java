@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import proficio.model.event.ProblemLogValidator;
 import proficio.model.feature.FeatureSpace;
+import proficio.model.mastery.MasteryRules;
 import proficio.model.state.StateUpdate;
 import proficio.service.config.ProficioConfig;
 import proficio.service.kafka.EmbeddedKafka;
@@ -72,7 +73,9 @@ public class StreamsRuntime {
         ProblemLogValidator validator = new ProblemLogValidator(config.validation().maxFutureSkew().toMillis());
         advertisedAddress = config.streams().advertisedAddress()
                 .orElse("localhost:" + rawConfig.getOptionalValue("quarkus.grpc.server.port", Integer.class).orElse(9000));
-        streams = new KafkaStreams(ProficioTopology.build(update, validator), streamsProperties(bootstrap));
+        MasteryRules rules = new MasteryRules(ProficioConfig.Mastery.toModel(config.mastery()));
+        streams = new KafkaStreams(ProficioTopology.build(update, validator, () -> activeModel.get().model(), rules),
+                streamsProperties(bootstrap));
         streams.setStateListener((now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
             streamsState = now;

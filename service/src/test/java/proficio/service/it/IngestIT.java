@@ -32,14 +32,20 @@ import proficio.model.state.StudentReplay;
 import proficio.proto.DefaultModel;
 import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
+import proficio.proto.v1.ExerciseMastery;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.GetMasteryLevelsRequest;
 import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.MasteryLevel;
+import proficio.proto.v1.MasteryLevels;
+import proficio.proto.v1.MasteryTransition;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
 import proficio.proto.v1.StudentState;
 import proficio.proto.v1.ThetaSource;
 import proficio.service.streams.DeadLetter;
+import proficio.store.Schemas;
 
 /**
  * Answers through a real broker into the packaged service, read back over real gRPC; every number
@@ -70,6 +76,60 @@ class IngestIT {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    @Test
+    void fiveRightAnswers_makeTheExercisePracticed_andOneTransitionIsCommittedToMasteryTransitions() throws Exception {
+        String student = "mastery-student";
+        StudentReplay replay = replay();
+        double pBeforeFifth = Double.NaN;
+        ProblemLog fifth = null;
+        for (int i = 0; i < 5; i++) {
+            ProblemLog log = Students.answer(student, "addition_1", "t1", true);
+            if (i == 4) {
+                pBeforeFifth = defaultModel.predict("addition_1", "t1", replay).probability();
+                fifth = log;
+            }
+            replay.apply(log);
+            broker.send(log);
+        }
+        Students.awaitDone(service.knowledge(), student, "addition_1", 5);
+
+        MasteryLevels levels = service.knowledge().getMasteryLevels(GetMasteryLevelsRequest.newBuilder()
+                .setStudentId(student).addExercises("addition_1").addExercises("never_tried").build());
+        assertThat(levels.getKnown()).isTrue();
+        assertThat(levels.getExercisesList()).extracting(ExerciseMastery::getExercise).containsExactly("addition_1", "never_tried");
+        ExerciseMastery practiced = levels.getExercises(0);
+        assertThat(practiced.getLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_PRACTICED);
+        assertThat(practiced.getAttempts()).isEqualTo(5);
+        assertThat(practiced.getStruggling()).isFalse();
+        assertThat(ProblemLogs.Timestamps.toMillis(practiced.getLastPromotion())).isEqualTo(fifth.timeDoneMs());
+        assertThat(practiced.hasNextReviewDue()).isFalse();
+        assertThat(levels.getExercises(1).getLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(levels.getExercises(1).getAttempts()).isZero();
+        MasteryLevels all = service.knowledge().getMasteryLevels(GetMasteryLevelsRequest.newBuilder().setStudentId(student).build());
+        assertThat(all.getExercisesList()).extracting(ExerciseMastery::getExercise).containsExactly("addition_1");
+
+        // The state is queryable before its transaction commits; the transition is read only once committed.
+        List<MasteryTransition> transitions = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (transitions.isEmpty() && System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : broker.readCommitted(Schemas.Topics.MASTERY_TRANSITIONS)) {
+                if (student.equals(r.key())) {
+                    transitions.add(MasteryTransition.parseFrom(r.value()));
+                }
+            }
+            if (transitions.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(transitions).hasSize(1);
+        MasteryTransition t = transitions.get(0);
+        assertThat(t.getFromLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(t.getToLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_PRACTICED);
+        assertThat(t.getEventId()).isEqualTo(fifth.eventId());
+        assertThat(t.getModelVersion()).isEqualTo(defaultModel.version());
+        assertThat(t.getP()).isEqualTo(pBeforeFifth);
     }
 
     @Test

@@ -59,17 +59,23 @@ final class TestBroker implements AutoCloseable {
 
     /** Every record in the DLQ so far (read_committed: only what the service committed). */
     List<ConsumerRecord<String, byte[]>> deadLetters() {
+        return readCommitted(Schemas.Topics.PROBLEM_LOGS_DLQ);
+    }
+
+    /** Every committed record of {@code topic}, all partitions, from the beginning (read_committed). */
+    List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrapServers());
         p.put("isolation.level", "read_committed");
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(Schemas.Topics.PROBLEM_LOGS_DLQ, 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
+            List<TopicPartition> tps = c.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
             List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 10_000;
-            while (c.position(tp) < end && System.currentTimeMillis() < deadline) {
+            while (tps.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
             }
             return out;

@@ -35,9 +35,16 @@ import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
+import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.MasteryRules;
+import proficio.model.predict.KnowledgeModel;
+import proficio.proto.DefaultModel;
+import proficio.proto.InvalidArtifactException;
+import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
+import proficio.store.StoredExercise;
 
 /** The whole topology on TopologyTestDriver: stores in RocksDB, DLQ as a captured topic; no broker. */
 class ProficioTopologyTest {
@@ -49,6 +56,8 @@ class ProficioTopologyTest {
     private static final long SKEW_MS = 60_000L;
     private static final long T0 = 1_700_000_000_000L;
 
+    private static final KnowledgeModel MODEL = defaultModel();
+
     private final StateUpdate update = new StateUpdate(new FeatureSpace(SEED));
 
     @TempDir
@@ -58,7 +67,7 @@ class ProficioTopologyTest {
     private TestInputTopic<String, byte[]> problemLogs;
     private TestOutputTopic<String, byte[]> dlq;
     private KeyValueStore<String, KnowledgeState> knowledge;
-    private KeyValueStore<ExerciseKey, ExerciseState> exercises;
+    private KeyValueStore<ExerciseKey, StoredExercise> exercises;
     /** Offset the next record piped to problem-logs gets (the driver numbers them from 0). */
     private long nextOffset;
 
@@ -68,7 +77,8 @@ class ProficioTopologyTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(SKEW_MS)), p);
+        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(SKEW_MS), () -> MODEL,
+                new MasteryRules(MasteryConfig.DEFAULTS)), p);
         problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
                 Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
         dlq = driver.createOutputTopic(Schemas.Topics.PROBLEM_LOGS_DLQ,
@@ -103,14 +113,24 @@ class ProficioTopologyTest {
         return pipe(log.studentId(), wire(log), log.timeDoneMs(), new RecordHeaders());
     }
 
+    /** The shipped default model (KA 2012 weights, no KnowledgeState weights: the seed does not matter to p). */
+    private static KnowledgeModel defaultModel() {
+        try {
+            return ModelArtifacts.toModel(DefaultModel.artifact());
+        } catch (InvalidArtifactException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private ExerciseState stored(String student, String exercise) {
-        return exercises.get(new ExerciseKey(student, exercise));
+        StoredExercise s = exercises.get(new ExerciseKey(student, exercise));
+        return s == null ? null : s.state();
     }
 
     private Map<ExerciseKey, ExerciseState> allExerciseStates() {
         Map<ExerciseKey, ExerciseState> all = new HashMap<>();
-        try (KeyValueIterator<ExerciseKey, ExerciseState> it = exercises.all()) {
-            it.forEachRemaining(kv -> all.put(kv.key, kv.value));
+        try (KeyValueIterator<ExerciseKey, StoredExercise> it = exercises.all()) {
+            it.forEachRemaining(kv -> all.put(kv.key, kv.value.state()));
         }
         return all;
     }

@@ -9,8 +9,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.RecentEvents;
+import proficio.model.mastery.MasteryState;
+import proficio.store.StoredExercise;
 
-/** Format version 1 of the {@code exercise} store value (STYLE 9). */
+/** Format version 1 of the {@code exercise} store value, read by today's decoder (STYLE 9). */
 class ExerciseStateCodecTest {
 
     /** A hand-built state whose v1 bytes were worked out by hand (see {@link #GOLDEN_V1}). */
@@ -25,17 +27,19 @@ class ExerciseStateCodecTest {
             "01" + "0abcde" + "ac02" + "c801" + "fbd095ffbc31" + "02" + "0102030405060708" + "ffeeddccbbaa9988";
 
     private static ExerciseState roundTrip(ExerciseState s) {
-        return ExerciseStateCodec.decode(ExerciseStateCodec.encode(s));
+        StoredExercise back = ExerciseStateCodec.decode(ExerciseStateCodec.encodeV1(s));
+        assertThat(back.mastery()).isEqualTo(MasteryState.INITIAL);
+        return back.state();
     }
 
     @Test
     void v1_goldenBytes_encodeExactly() {
-        assertThat(HexFormat.of().formatHex(ExerciseStateCodec.encode(GOLDEN_STATE))).isEqualTo(GOLDEN_V1);
+        assertThat(HexFormat.of().formatHex(ExerciseStateCodec.encodeV1(GOLDEN_STATE))).isEqualTo(GOLDEN_V1);
     }
 
     @Test
     void v1_goldenBytes_decodeToTheHandBuiltState() {
-        ExerciseState s = ExerciseStateCodec.decode(HexFormat.of().parseHex(GOLDEN_V1));
+        ExerciseState s = ExerciseStateCodec.decode(HexFormat.of().parseHex(GOLDEN_V1)).state();
 
         assertThat(s).isEqualTo(GOLDEN_STATE);
         assertThat(s.history()).isEqualTo(0xABCDE);
@@ -47,10 +51,10 @@ class ExerciseStateCodecTest {
 
     @Test
     void v1_emptyState_isSevenBytesAndRoundTrips() {
-        byte[] bytes = ExerciseStateCodec.encode(ExerciseState.EMPTY);
+        byte[] bytes = ExerciseStateCodec.encodeV1(ExerciseState.EMPTY);
 
         assertThat(HexFormat.of().formatHex(bytes)).isEqualTo("01" + "000000" + "00" + "00" + "00" + "00");
-        assertThat(ExerciseStateCodec.decode(bytes)).isEqualTo(ExerciseState.EMPTY);
+        assertThat(ExerciseStateCodec.decode(bytes)).isEqualTo(StoredExercise.EMPTY);
     }
 
     @Test
@@ -104,7 +108,7 @@ class ExerciseStateCodecTest {
     void decode_everyTruncationOfValidBytes_isCorrupt() {
         Random random = new Random(7);
         for (int n = 0; n < 200; n++) {
-            byte[] bytes = ExerciseStateCodec.encode(n == 0 ? GOLDEN_STATE : randomState(random));
+            byte[] bytes = ExerciseStateCodec.encodeV1(n == 0 ? GOLDEN_STATE : randomState(random));
             for (int len = 0; len < bytes.length; len++) {
                 byte[] truncated = Arrays.copyOf(bytes, len);
                 assertThatThrownBy(() -> ExerciseStateCodec.decode(truncated))
@@ -124,12 +128,12 @@ class ExerciseStateCodecTest {
 
     @Test
     void decode_unknownVersionByte_isCorruptNamingTheVersion() {
-        byte[] bytes = ExerciseStateCodec.encode(GOLDEN_STATE);
-        bytes[0] = 2;
+        byte[] bytes = ExerciseStateCodec.encodeV1(GOLDEN_STATE);
+        bytes[0] = 3;
 
         assertThatThrownBy(() -> ExerciseStateCodec.decode(bytes))
                 .isInstanceOf(CorruptStateException.class)
-                .hasMessageContaining("unknown format version 2");
+                .hasMessageContaining("unknown format version 3");
     }
 
     @Test
@@ -159,7 +163,7 @@ class ExerciseStateCodecTest {
                 .hasMessageContaining("exercise state v1");
     }
 
-    private static ExerciseState randomState(Random random) {
+    static ExerciseState randomState(Random random) {
         long done = switch (random.nextInt(4)) {
             case 0 -> random.nextInt(25);
             case 1 -> random.nextInt(1_000_000);
@@ -177,7 +181,7 @@ class ExerciseStateCodecTest {
 
     @Test
     void decode_refusesBytesAfterTheLastField() {
-        byte[] ok = ExerciseStateCodec.encode(proficio.model.state.ExerciseState.EMPTY.withAnswer(true, 5, "e1"));
+        byte[] ok = ExerciseStateCodec.encodeV1(proficio.model.state.ExerciseState.EMPTY.withAnswer(true, 5, "e1"));
         byte[] longer = java.util.Arrays.copyOf(ok, ok.length + 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExerciseStateCodec.decode(longer))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("1 bytes after the last field");

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.RecentEvents;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
+import proficio.store.StoredExercise;
 
 /**
  * The setter as Kafka Streams applies it: both stores opened in RocksDB by TopologyTestDriver with
@@ -71,7 +73,7 @@ class BoundedMemoryRocksDBConfigTest {
     /** Writes each knowledge-writes record to the knowledge store and a matching exercise state. */
     static final class Writer implements Processor<String, KnowledgeState, Void, Void> {
         private KeyValueStore<String, KnowledgeState> knowledge;
-        private KeyValueStore<ExerciseKey, ExerciseState> exercises;
+        private KeyValueStore<ExerciseKey, StoredExercise> exercises;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
@@ -83,7 +85,8 @@ class BoundedMemoryRocksDBConfigTest {
         public void process(Record<String, KnowledgeState> record) {
             knowledge.put(record.key(), record.value());
             exercises.put(new ExerciseKey(record.key(), "addition"),
-                    new ExerciseState(1, 1, 1, record.timestamp(), RecentEvents.ofFingerprints(42L)));
+                    new StoredExercise(new ExerciseState(1, 1, 1, record.timestamp(), RecentEvents.ofFingerprints(42L)),
+                            MasteryState.INITIAL));
         }
     }
 
@@ -126,10 +129,10 @@ class BoundedMemoryRocksDBConfigTest {
 
         assertThat(sharedCacheBytes()).as("the setter ran and read the configured size").isEqualTo(8L << 20);
         KeyValueStore<String, KnowledgeState> k = driver.getKeyValueStore(Schemas.KNOWLEDGE_STORE);
-        KeyValueStore<ExerciseKey, ExerciseState> e = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+        KeyValueStore<ExerciseKey, StoredExercise> e = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
         assertThat(k.get("s1")).isEqualTo(knowledge(0.75f));
         assertThat(k.get("s2")).isNull();
-        assertThat(e.get(new ExerciseKey("s1", "addition")))
+        assertThat(e.get(new ExerciseKey("s1", "addition")).state())
                 .isEqualTo(new ExerciseState(1, 1, 1, 5_000L, RecentEvents.ofFingerprints(42L)));
     }
 

@@ -1,0 +1,177 @@
+package proficio.service.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import proficio.model.event.ProblemLog;
+import proficio.model.event.ProblemLogValidator;
+import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.MasteryLevel;
+import proficio.model.mastery.MasteryRule;
+import proficio.model.mastery.MasteryRules;
+import proficio.model.mastery.MasteryState;
+import proficio.model.predict.KnowledgeModel;
+import proficio.model.state.StateUpdate;
+import proficio.model.state.StudentReplay;
+import proficio.proto.DefaultModel;
+import proficio.proto.InvalidArtifactException;
+import proficio.proto.ModelArtifacts;
+import proficio.proto.ProblemLogs;
+import proficio.proto.v1.MasteryTransition;
+import proficio.store.ExerciseKey;
+import proficio.store.Schemas;
+import proficio.store.StoredExercise;
+
+/** Mastery in the topology on TopologyTestDriver: rules applied per answer, transitions to their topic; no broker. */
+class MasteryTopologyTest {
+
+    private static final long T0 = 1_700_000_000_000L;
+    private static final KnowledgeModel MODEL = defaultModel();
+
+    private final StateUpdate update = new StateUpdate(MODEL.featureSpace());
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> problemLogs;
+    private TestOutputTopic<String, byte[]> transitions;
+    private KeyValueStore<ExerciseKey, StoredExercise> exercises;
+
+    private static KnowledgeModel defaultModel() {
+        try {
+            return ModelArtifacts.toModel(DefaultModel.artifact());
+        } catch (InvalidArtifactException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "mastery-topology-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L), () -> MODEL,
+                new MasteryRules(MasteryConfig.DEFAULTS)), p);
+        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
+                Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
+        transitions = driver.createOutputTopic(Schemas.Topics.MASTERY_TRANSITIONS,
+                Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer());
+        exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(ProblemLog log) {
+        problemLogs.pipeInput(new TestRecord<>(log.studentId(), ProblemLogs.toWire(log).toByteArray(),
+                Instant.ofEpochMilli(log.timeDoneMs())));
+    }
+
+    private static ProblemLog right(int i) {
+        return ProblemLog.practice("e" + i, "ada", "addition_1", "t1", true, T0 + i * 60_000L);
+    }
+
+    private MasteryState mastery() {
+        return exercises.get(new ExerciseKey("ada", "addition_1")).mastery();
+    }
+
+    private static MasteryTransition parse(byte[] value) {
+        try {
+            return MasteryTransition.parseFrom(value);
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void fiveRightInARow_emitUnpracticedToPracticed_withTheModelVersionAndPJustBeforeTheFifth() {
+        StudentReplay replay = new StudentReplay(update);
+        double pBeforeFifth = Double.NaN;
+        for (int i = 1; i <= 5; i++) {
+            if (i == 5) {
+                pBeforeFifth = MODEL.predict("addition_1", "t1", replay).probability();
+            }
+            replay.apply(right(i));
+            send(right(i));
+            if (i < 5) {
+                assertThat(transitions.isEmpty()).as("after answer %d", i).isTrue();
+            }
+        }
+
+        List<TestRecord<String, byte[]>> out = transitions.readRecordsToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key()).isEqualTo("ada");
+        MasteryTransition t = parse(out.get(0).value());
+        assertThat(t.getStudentId()).isEqualTo("ada");
+        assertThat(t.getExercise()).isEqualTo("addition_1");
+        assertThat(t.getFromLevel()).isEqualTo(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(t.getToLevel()).isEqualTo(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED);
+        assertThat(t.getRule()).isEqualTo(MasteryRule.PRACTICE_TASK_COMPLETED.name());
+        assertThat(t.getModelVersion()).isEqualTo(MODEL.version());
+        assertThat(t.getP()).isEqualTo(pBeforeFifth);
+        assertThat(t.getP()).isBetween(0.0, 1.0);
+        assertThat(t.getThreshold()).isNaN();
+        assertThat(t.getEventId()).isEqualTo("e5");
+        assertThat(ProblemLogs.Timestamps.toMillis(t.getEventTime())).isEqualTo(right(5).timeDoneMs());
+        // PRACTICED: the mastery card is available 16 h after this promotion.
+        assertThat(ProblemLogs.Timestamps.toMillis(t.getNextDue())).isEqualTo(right(5).timeDoneMs() + 16 * MasteryConfig.HOUR_MS);
+        assertThat(t.getReason()).contains("5 right in a row");
+
+        MasteryState stored = mastery();
+        assertThat(stored.level()).isEqualTo(MasteryLevel.PRACTICED);
+        assertThat(stored.lastPromotionMs()).isEqualTo(right(5).timeDoneMs());
+        assertThat(stored.attempts()).isEqualTo(5);
+        assertThat(exercises.get(new ExerciseKey("ada", "addition_1")).state()).isEqualTo(replay.exercise("addition_1"));
+    }
+
+    @Test
+    void duplicateOfThePromotingAnswer_emitsNothing_andChangesNoState() {
+        for (int i = 1; i <= 5; i++) {
+            send(right(i));
+        }
+        assertThat(transitions.readRecordsToList()).hasSize(1);
+        StoredExercise before = exercises.get(new ExerciseKey("ada", "addition_1"));
+
+        send(right(5));
+
+        assertThat(transitions.isEmpty()).isTrue();
+        assertThat(exercises.get(new ExerciseKey("ada", "addition_1"))).isEqualTo(before);
+        assertThat(mastery().attempts()).isEqualTo(5);
+    }
+
+    @Test
+    void wrongAnswerInTheRun_restartsTheStreak_soFiveMoreRightAreNeeded() {
+        for (int i = 1; i <= 4; i++) {
+            send(right(i));
+        }
+        send(ProblemLog.practice("miss", "ada", "addition_1", "t1", false, T0 + 5 * 60_000L));
+        for (int i = 6; i <= 9; i++) {
+            send(right(i));
+        }
+        assertThat(transitions.isEmpty()).isTrue();
+        assertThat(mastery().level()).isEqualTo(MasteryLevel.UNPRACTICED);
+
+        send(right(10));
+
+        assertThat(parse(transitions.readValue()).getEventId()).isEqualTo("e10");
+        assertThat(mastery().level()).isEqualTo(MasteryLevel.PRACTICED);
+    }
+}
