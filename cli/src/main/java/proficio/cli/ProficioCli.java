@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 StateCommand.class,
                 ModelCommand.class,
                 ModelsCommand.class,
+                MasteryCommand.class,
                 HealthCommand.class,
                 DlqCommand.class,
                 CommandLine.HelpCommand.class

@@ -44,6 +44,13 @@ final class ServiceClient implements AutoCloseable {
                 .build());
     }
 
+    proficio.proto.v1.MasteryLevels mastery(String student, List<String> exercises) {
+        return knowledge().getMasteryLevels(proficio.proto.v1.GetMasteryLevelsRequest.newBuilder()
+                .setStudentId(student)
+                .addAllExercises(exercises)
+                .build());
+    }
+
     proficio.proto.v1.ListModelsResponse models() {
         return knowledge().listModels(proficio.proto.v1.ListModelsRequest.getDefaultInstance());
     }

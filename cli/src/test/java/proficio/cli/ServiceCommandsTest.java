@@ -185,6 +185,17 @@ class ServiceCommandsTest {
         }
 
         @Override
+        public void getMasteryLevels(proficio.proto.v1.GetMasteryLevelsRequest request,
+                                     StreamObserver<proficio.proto.v1.MasteryLevels> out) {
+            out.onNext(proficio.proto.v1.MasteryLevels.newBuilder().setStudentId(request.getStudentId()).setKnown(true)
+                    .addExercises(proficio.proto.v1.ExerciseMastery.newBuilder().setExercise("addition_1")
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED).setAttempts(5)
+                            .setNextDue(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_700_000_000L)))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
         public void listModels(proficio.proto.v1.ListModelsRequest request,
                                StreamObserver<proficio.proto.v1.ListModelsResponse> out) {
             out.onNext(proficio.proto.v1.ListModelsResponse.newBuilder().setName("knowledge").setActiveVersion("v2")
@@ -217,5 +228,13 @@ class ServiceCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(predictRequests.get(0).getProblemType()).isEqualTo("item-7");
+    }
+
+    @Test
+    void masteryPrintsLevelAttemptsAndNextDue() {
+        CliRun r = CliRun.run("--target", target, "mastery", "--student", "s1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("addition_1\\s+practiced\\s+attempts 5, next due 2023-11-14T22:13:20Z");
     }
 }
