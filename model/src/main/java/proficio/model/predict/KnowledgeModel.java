@@ -81,6 +81,54 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
         return predict(exercise, "", StudentView.ofOne(exercise, exerciseState, knowledge));
     }
 
+    /**
+     * Predictions for the exercises {@code student} never attempted, with the feature vector built
+     * once: every shipped feature set reads an exercise only through {@code student.exercise(name)},
+     * which is {@link ExerciseState#EMPTY} for all of them, so their vectors are identical and only
+     * the theta differs. {@code probability(e)} equals {@code predict(e, "", student).probability()}
+     * bit for bit for every exercise {@code e} whose state in {@code student} is empty; it is not
+     * defined for attempted ones (use {@link #predict}). Costs one vector, then one dot product per call.
+     */
+    public Unattempted unattempted(StudentView student) {
+        StudentView empty = new StudentView() {
+            public KnowledgeState knowledge() {
+                return student.knowledge();
+            }
+
+            public ExerciseState exercise(String exercise) {
+                return ExerciseState.EMPTY;
+            }
+
+            public long totalDone() {
+                return student.totalDone();
+            }
+
+            public long totalCorrect() {
+                return student.totalCorrect();
+            }
+        };
+        return new Unattempted(this, featureSet.vector(empty, ""));
+    }
+
+    /** See {@link #unattempted}: one shared vector, dotted with each exercise's theta. */
+    public static final class Unattempted {
+        private final KnowledgeModel model;
+        private final double[] vector;
+
+        private Unattempted(KnowledgeModel model, double[] vector) {
+            this.model = model;
+            this.vector = vector;
+        }
+
+        /** p for a never-attempted {@code exercise}, its average problem (no problem type). */
+        public double probability(String exercise) {
+            Theta own = model.exerciseThetas.get(exercise);
+            Theta theta = own != null ? own : model.globalTheta;
+            double offset = model.problemTypeOffsets.getOrDefault(exercise, Map.of()).getOrDefault("", 0.0);
+            return theta.probability(vector, offset);
+        }
+    }
+
     private static void checkDimension(String what, Theta theta, FeatureSet set) {
         if (theta.dimension() != set.dimension()) {
             throw new IllegalArgumentException(what + " has " + theta.dimension() + " weights; feature set "

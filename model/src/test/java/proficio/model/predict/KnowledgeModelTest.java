@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import java.util.Random;
+import proficio.model.event.CardType;
+import proficio.model.event.ProblemLog;
+import proficio.model.feature.FeatureSet;
+import proficio.model.feature.Ka2014PlusFeatureSet;
+import proficio.model.state.StateUpdate;
+import proficio.model.state.StudentReplay;
 import org.junit.jupiter.api.Test;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014FeatureSet;
@@ -86,5 +93,36 @@ class KnowledgeModelTest {
         thetas.put("addition", intercept(5));
         assertThat(m.predict("addition", ExerciseState.EMPTY, KnowledgeState.zero()).thetaSource())
                 .isEqualTo(ThetaSource.GLOBAL);
+    }
+
+    @Test
+    void unattempted_equalsPredictBitForBit_underEveryShippedFeatureSet() {
+        for (FeatureSet set : new FeatureSet[] {Ka2014FeatureSet.INSTANCE, Ka2014PlusFeatureSet.INSTANCE}) {
+            Random random = new Random(42);
+            StudentReplay student = new StudentReplay(new StateUpdate(new FeatureSpace(3L)));
+            String[] tried = {"a", "b", "a", "c", "b", "a"};
+            for (int i = 0; i < tried.length; i++) {
+                student.apply(new ProblemLog("e" + i, "s", tried[i], "", 0, i % 3 != 1, 1000L + i, 0, 0, 1,
+                        CardType.PRACTICE, ""));
+            }
+            KnowledgeModel m = new KnowledgeModel("v", new FeatureSpace(3L), set, randomTheta(random, set),
+                    Map.of("own", randomTheta(random, set), "a", randomTheta(random, set)),
+                    Map.of("own", Map.of("", 0.25, "t1", -1.0)), PROVENANCE);
+
+            KnowledgeModel.Unattempted shared = m.unattempted(student);
+
+            for (String e : new String[] {"own", "never", "other one"}) {
+                assertThat(shared.probability(e)).as(set.name() + " " + e)
+                        .isEqualTo(m.predict(e, "", student).probability());
+            }
+        }
+    }
+
+    private static Theta randomTheta(Random random, FeatureSet set) {
+        double[] w = new double[set.dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextGaussian() * 0.3;
+        }
+        return Theta.of(w);
     }
 }

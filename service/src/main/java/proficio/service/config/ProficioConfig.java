@@ -26,6 +26,8 @@ public interface ProficioConfig {
 
     Mastery mastery();
 
+    Catalogue catalogue();
+
     /** The feature-space seed of the state this service builds; a model trained under another is refused. */
     @WithDefault("20140101")
     long featureSpaceSeed();
@@ -166,6 +168,19 @@ public interface ProficioConfig {
                     m.maxReviewInterval().toMillis(), d.challengeSize(), d.maxAnalyticsCards(), d.analyticsSeed(),
                     d.strugglingWindow(), d.strugglingMinWrong());
         }
+    }
+
+    interface Catalogue {
+        /**
+         * The exercise catalogue: a file in Proficio's catalogue format (docs/mastery.md), or
+         * {@code junyi:PATH} for the Junyi exercise table (live exercises only). Absent: an empty
+         * catalogue (events for any exercise still work; no challenge, analytics or practice cards).
+         */
+        Optional<String> path();
+
+        /** How often the file's modification time is checked; a change reloads it. */
+        @WithDefault("5s")
+        Duration reloadInterval();
     }
 
     interface Validation {

@@ -7,9 +7,27 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import proficio.model.event.ProblemLog;
+import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.MasteryLevel;
+import proficio.model.predict.KnowledgeModel;
+import proficio.proto.ProblemLogs;
+import proficio.proto.v1.GetChallengeCardsRequest;
+import proficio.proto.v1.GetNextChallengeRequest;
+import proficio.proto.v1.GetPracticeTasksRequest;
+import proficio.proto.v1.NextChallenge;
+import proficio.proto.v1.RankExercisesRequest;
+import proficio.proto.v1.RankedExercises;
+import proficio.proto.v1.RecordAttemptRequest;
+import proficio.proto.v1.RecordAttemptResponse;
+import proficio.service.catalogue.ActiveCatalogue;
+import proficio.service.kafka.AttemptRecorder;
+import proficio.service.mastery.Planning;
 import proficio.model.predict.Prediction;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.GetMasteryLevelsRequest;
@@ -44,11 +62,22 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Inject
     ProficioConfig config;
 
+    @Inject
+    ActiveCatalogue catalogue;
+    @Inject
+    AttemptRecorder attempts;
+
     private MasteryConfig masteryConfig;
+    private ProblemLogValidator validator;
+
+    static final int MAX_CARDS = 1000;
+    static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     @PostConstruct
     void init() {
         masteryConfig = ProficioConfig.Mastery.toModel(config.mastery());
+        validator = new ProblemLogValidator(config.validation().maxFutureSkew().toMillis());
     }
 
     @Override
@@ -103,6 +132,108 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
                     ? r -> r.readAll(student) : r -> r.read(student, exercises));
             return Replies.masteryLevels(snapshot, exercises.isEmpty() ? snapshot.mastery().keySet() : exercises,
                     masteryConfig);
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getNextChallenge(GetNextChallengeRequest request, StreamObserver<NextChallenge> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            long asOf = request.hasAsOf() ? ProblemLogs.Timestamps.toMillis(request.getAsOf()) : System.currentTimeMillis();
+            KnowledgeModel model = activeModel().model();
+            ActiveCatalogue.Loaded cat = catalogue.get();
+            StudentSnapshot snapshot = local(student, r -> r.readAll(student));
+            return Replies.nextChallenge(Planning.nextChallenge(cat.planner(), model, snapshot, asOf), model.version(),
+                    cat.catalogue().size(), masteryConfig);
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getChallengeCards(GetChallengeCardsRequest request, StreamObserver<RankedExercises> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            int limit = Requests.limit("limit", request.getLimit(), 10, MAX_CARDS);
+            KnowledgeModel model = activeModel().model();
+            ActiveCatalogue.Loaded cat = catalogue.get();
+            StudentSnapshot snapshot = local(student, r -> r.readAll(student));
+            return Replies.ranked(student, model.version(),
+                    Planning.challengeCards(cat.planner(), model, snapshot, limit), cat.catalogue());
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getPracticeTasks(GetPracticeTasksRequest request, StreamObserver<RankedExercises> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            String mission = Requests.mission(request.getMission());
+            int limit = Requests.limit("limit", request.getLimit(), 10, MAX_CARDS);
+            KnowledgeModel model = activeModel().model();
+            ActiveCatalogue.Loaded cat = catalogue.get();
+            StudentSnapshot snapshot = local(student, r -> r.readAll(student));
+            return Replies.ranked(student, model.version(),
+                    Planning.practiceTasks(cat.planner(), model, snapshot, mission, limit), cat.catalogue());
+        });
+    }
+
+    @Override
+    @Blocking
+    public void rankExercises(RankExercisesRequest request, StreamObserver<RankedExercises> reply) {
+        answer(reply, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            int limit = Requests.limit("limit", request.getLimit(), 0, Integer.MAX_VALUE);
+            KnowledgeModel model = activeModel().model();
+            ActiveCatalogue.Loaded cat = catalogue.get();
+            StudentSnapshot snapshot = local(student, r -> r.readAll(student));
+            return Replies.ranked(student, model.version(), Planning.rankAll(cat.planner(), model, snapshot, limit),
+                    cat.catalogue());
+        });
+    }
+
+    @Override
+    @Blocking // writes, then may wait for the answer to be applied
+    public void recordAttempt(RecordAttemptRequest request, StreamObserver<RecordAttemptResponse> reply) {
+        answer(reply, () -> {
+            if (!request.hasAttempt()) {
+                throw Requests.invalid("attempt", "missing");
+            }
+            Duration timeout = Requests.timeout(request.hasTimeout(), request.getTimeout(), DEFAULT_WAIT, MAX_WAIT);
+            ProblemLog log = ProblemLogs.toModel(request.getAttempt());
+            validator.validate(log, log.studentId(), System.currentTimeMillis()).ifPresent(v -> {
+                throw Requests.invalid("attempt." + v.field(), v.reason());
+            });
+            String student = log.studentId();
+            String exercise = log.exercise();
+            // Read before writing: a student served elsewhere fails here, before anything is written.
+            MasteryLevel before = request.getWait()
+                    ? local(student, r -> r.read(student, List.of(exercise))).masteryOf(exercise).level()
+                    : null;
+            AttemptRecorder.Written written;
+            try {
+                written = attempts.write(student, request.getAttempt().toByteArray());
+            } catch (AttemptRecorder.WriteFailed e) {
+                throw Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException();
+            }
+            RecordAttemptResponse out = Replies.attemptWritten(log.eventId(), written.partition(), written.offset());
+            if (!request.getWait()) {
+                return out;
+            }
+            Optional<StudentSnapshot> applied = switch (attempts.awaitApplied(student, exercise, log.eventId(), timeout)) {
+                case QueryResult.Local<Optional<StudentSnapshot>> l -> l.value();
+                case QueryResult.Remote<Optional<StudentSnapshot>> r -> throw Status.UNAVAILABLE
+                        .withDescription("written, but student_id " + student + " is now served by " + r.host() + ":" + r.port())
+                        .asRuntimeException();
+                case QueryResult.Unavailable<Optional<StudentSnapshot>> u -> throw Status.UNAVAILABLE
+                        .withDescription("written, but the state is not queryable: " + u.reason()).asRuntimeException();
+            };
+            if (applied.isEmpty()) {
+                return out;
+            }
+            StudentSnapshot after = applied.get();
+            Prediction p = activeModel().model().predict(exercise, "", after);
+            return Replies.attemptApplied(out, p, after, before, masteryConfig);
         });
     }
 

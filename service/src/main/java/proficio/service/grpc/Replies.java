@@ -12,7 +12,14 @@ import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
+import proficio.model.catalogue.ExerciseCatalogue;
+import proficio.model.mastery.Card;
+import proficio.proto.v1.ChallengeCard;
 import proficio.proto.v1.ExerciseMastery;
+import proficio.proto.v1.NextChallenge;
+import proficio.proto.v1.RankedExercise;
+import proficio.proto.v1.RankedExercises;
+import proficio.proto.v1.RecordAttemptResponse;
 import proficio.proto.v1.ExercisePrediction;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.ListModelsResponse;
@@ -136,5 +143,60 @@ final class Replies {
             b.addExercises(x);
         }
         return b.build();
+    }
+
+    static NextChallenge nextChallenge(proficio.model.mastery.MasteryChallenge c, String modelVersion,
+                                       int catalogueSize, MasteryConfig config) {
+        NextChallenge.Builder b = NextChallenge.newBuilder().setStudentId(c.studentId()).setModelVersion(modelVersion)
+                .setAsOf(ProblemLogs.Timestamps.fromMillis(c.asOfMs())).setCatalogueSize(catalogueSize);
+        for (Card card : c.cards()) {
+            ChallengeCard.Builder x = ChallengeCard.newBuilder()
+                    .setExercise(card.exercise())
+                    .setCardType(cardType(card.type()))
+                    .setProbability(card.p())
+                    .setReason(switch (card.type()) {
+                        case REVIEW -> "review due since " + java.time.Instant.ofEpochMilli(card.dueMs());
+                        case MASTERY -> "mastery card available since " + java.time.Instant.ofEpochMilli(card.dueMs());
+                        case CHALLENGE -> String.format(java.util.Locale.ROOT,
+                                "never attempted, p %.4f >= challenge-card threshold %.4f", card.p(), config.challengeCardP());
+                        default -> "analytics card, drawn reproducibly from the whole catalogue";
+                    });
+            if (card.dueMs() != 0) {
+                x.setDue(ProblemLogs.Timestamps.fromMillis(card.dueMs()));
+            }
+            b.addCards(x);
+        }
+        return b.build();
+    }
+
+    static RankedExercises ranked(String studentId, String modelVersion, List<proficio.model.mastery.RankedExercise> ranked,
+                                  ExerciseCatalogue catalogue) {
+        RankedExercises.Builder b = RankedExercises.newBuilder().setStudentId(studentId).setModelVersion(modelVersion);
+        for (proficio.model.mastery.RankedExercise r : ranked) {
+            b.addExercises(RankedExercise.newBuilder()
+                    .setExercise(r.exercise())
+                    .setProbability(r.p())
+                    .setLevel(MasteryTransitions.level(r.level()))
+                    .setInCatalogue(catalogue.contains(r.exercise())));
+        }
+        return b.build();
+    }
+
+    static RecordAttemptResponse attemptWritten(String eventId, int partition, long offset) {
+        return RecordAttemptResponse.newBuilder().setEventId(eventId).setPartition(partition).setOffset(offset).build();
+    }
+
+    static RecordAttemptResponse attemptApplied(RecordAttemptResponse written, Prediction after, StudentSnapshot s,
+                                                MasteryLevel before, MasteryConfig config) {
+        return written.toBuilder()
+                .setApplied(true)
+                .setPrediction(predictions(s.studentId(), after.modelVersion(), List.of(after), s).getPredictions(0))
+                .setLevelBefore(MasteryTransitions.level(before))
+                .setMasteryAfter(masteryLevels(s, List.of(after.exercise()), config).getExercises(0))
+                .build();
+    }
+
+    private static proficio.proto.v1.CardType cardType(proficio.model.event.CardType t) {
+        return proficio.proto.v1.CardType.valueOf("CARD_TYPE_" + t.name());
     }
 }

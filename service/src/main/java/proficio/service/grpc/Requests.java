@@ -36,6 +36,35 @@ final class Requests {
         return Status.INVALID_ARGUMENT.withDescription(field + ": " + reason).asRuntimeException();
     }
 
+    /** A limit in 0..max; 0 means {@code dflt}. */
+    static int limit(String field, int value, int dflt, int max) {
+        if (value < 0 || value > max) {
+            throw invalid(field, "must be in 0.." + max + " (0: " + dflt + "), was " + value);
+        }
+        return value == 0 ? dflt : value;
+    }
+
+    /** A mission name: may be empty (exercises without a mission), not too long. */
+    static String mission(String value) {
+        if (value.length() > ProblemLogValidator.MAX_ID_LENGTH) {
+            throw invalid("mission", "longer than " + ProblemLogValidator.MAX_ID_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /** A wait: unset → {@code dflt}; negative or over {@code max} refused. */
+    static java.time.Duration timeout(boolean set, com.google.protobuf.Duration value, java.time.Duration dflt,
+                                      java.time.Duration max) {
+        if (!set) {
+            return dflt;
+        }
+        java.time.Duration d = java.time.Duration.ofSeconds(value.getSeconds(), value.getNanos());
+        if (d.isNegative() || d.compareTo(max) > 0) {
+            throw invalid("timeout", "must be between 0 and " + max.toSeconds() + " s, was " + d);
+        }
+        return d;
+    }
+
     private static String id(String field, String value) {
         if (value.isBlank()) {
             throw invalid(field, "missing or blank");

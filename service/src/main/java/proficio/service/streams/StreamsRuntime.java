@@ -51,6 +51,7 @@ public class StreamsRuntime {
     private EmbeddedKafka embedded;
     private KafkaStreams streams;
     private String advertisedAddress;
+    private volatile String bootstrapServers;
     private volatile KafkaStreams.State streamsState = KafkaStreams.State.CREATED;
 
     void onStart(@Observes StartupEvent ev) {
@@ -64,6 +65,7 @@ public class StreamsRuntime {
             LOG.infof("embedded Kafka (KRaft) listening on %s, data in %s (%d ms)", bootstrap,
                     Path.of(e.dataDir()).toAbsolutePath(), (System.nanoTime() - t0) / 1_000_000);
         }
+        bootstrapServers = bootstrap;
         if (embedded != null || config.kafka().topics().create()) {
             Topics.ensure(bootstrap, config.kafka().topics().partitions(), config.kafka().topics().replicationFactor());
         }
@@ -122,6 +124,11 @@ public class StreamsRuntime {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The brokers in use (the embedded one's when none are configured); null before start. */
+    public String bootstrapServers() {
+        return bootstrapServers;
     }
 
     /** host:port this instance advertises, as Kafka Streams metadata names it. */

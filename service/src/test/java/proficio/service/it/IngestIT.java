@@ -10,6 +10,7 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,17 @@ import proficio.model.state.StudentReplay;
 import proficio.proto.DefaultModel;
 import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
+import proficio.proto.v1.CardType;
+import proficio.proto.v1.ChallengeCard;
 import proficio.proto.v1.ExerciseMastery;
+import proficio.proto.v1.GetNextChallengeRequest;
+import proficio.proto.v1.GetPracticeTasksRequest;
+import proficio.proto.v1.NextChallenge;
+import proficio.proto.v1.RankExercisesRequest;
+import proficio.proto.v1.RankedExercise;
+import proficio.proto.v1.RankedExercises;
+import proficio.proto.v1.RecordAttemptRequest;
+import proficio.proto.v1.RecordAttemptResponse;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.GetMasteryLevelsRequest;
@@ -62,7 +73,16 @@ class IngestIT {
     @BeforeAll
     static void start() throws Exception {
         broker = new TestBroker(dir.resolve("broker"));
+        Path catalogue = dir.resolve("catalogue.txt");
+        Files.writeString(catalogue, """
+                proficio-catalogue 1
+                # exercise | mission | problem types | prerequisites | covers
+                cat_add_1 | arithmetic
+                cat_add_2 | arithmetic | | cat_add_1 | cat_add_1
+                cat_angles | geometry
+                """);
         service = new ServiceProcess(dir.resolve("service"), Map.of(
+                "proficio.catalogue.path", catalogue.toString(),
                 "proficio.kafka.bootstrap-servers", broker.bootstrapServers(),
                 "proficio.streams.application-id", "ingest-it")).start().awaitServing(60_000);
         defaultModel = ModelArtifacts.toModel(DefaultModel.artifact());
@@ -130,6 +150,64 @@ class IngestIT {
         assertThat(t.getEventId()).isEqualTo(fifth.eventId());
         assertThat(t.getModelVersion()).isEqualTo(defaultModel.version());
         assertThat(t.getP()).isEqualTo(pBeforeFifth);
+    }
+
+    @Test
+    void recordAttemptWithWait_practicesTheExercise_thenTheChallengeHasItsMasteryCard_andRankingFollowsP() throws Exception {
+        String student = "record-student";
+        StudentReplay replay = replay();
+        RecordAttemptResponse last = null;
+        ProblemLog fifth = null;
+        for (int i = 0; i < 5; i++) {
+            fifth = Students.answer(student, "cat_add_1", "", true);
+            replay.apply(fifth);
+            last = service.knowledge().recordAttempt(RecordAttemptRequest.newBuilder()
+                    .setAttempt(ProblemLogs.toWire(fifth)).setWait(true).build());
+            assertThat(last.getApplied()).as("answer %d applied before the reply", i + 1).isTrue();
+            assertThat(last.getEventId()).isEqualTo(fifth.eventId());
+            assertThat(last.getPrediction().getDone()).isEqualTo(i + 1);
+        }
+        assertThat(last.getPrediction().getProbability())
+                .isEqualTo(defaultModel.predict("cat_add_1", "", replay).probability());
+        assertThat(last.getLevelBefore()).isEqualTo(MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(last.getMasteryAfter().getLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_PRACTICED);
+
+        long asOf = fifth.timeDoneMs() + 17 * 3_600_000L;
+        NextChallenge challenge = service.knowledge().getNextChallenge(GetNextChallengeRequest.newBuilder()
+                .setStudentId(student).setAsOf(ProblemLogs.Timestamps.fromMillis(asOf)).build());
+        assertThat(challenge.getCatalogueSize()).isEqualTo(3);
+        assertThat(challenge.getCardsCount()).isBetween(1, 6);
+        ChallengeCard first = challenge.getCards(0);
+        assertThat(first.getExercise()).isEqualTo("cat_add_1");
+        assertThat(first.getCardType()).isEqualTo(CardType.CARD_TYPE_MASTERY);
+        assertThat(ProblemLogs.Timestamps.toMillis(first.getDue())).isEqualTo(fifth.timeDoneMs() + 16 * 3_600_000L);
+        NextChallenge tooEarly = service.knowledge().getNextChallenge(GetNextChallengeRequest.newBuilder()
+                .setStudentId(student).setAsOf(ProblemLogs.Timestamps.fromMillis(fifth.timeDoneMs() + 3_600_000L)).build());
+        assertThat(tooEarly.getCardsList()).isEmpty();
+
+        RankedExercises ranked = service.knowledge().rankExercises(RankExercisesRequest.newBuilder()
+                .setStudentId(student).build());
+        assertThat(ranked.getExercisesList()).extracting(RankedExercise::getExercise)
+                .containsExactlyInAnyOrder("cat_add_1", "cat_add_2", "cat_angles");
+        assertThat(ranked.getExercises(0).getExercise()).isEqualTo("cat_add_1");
+        for (int i = 1; i < ranked.getExercisesCount(); i++) {
+            assertThat(ranked.getExercises(i - 1).getProbability()).isGreaterThanOrEqualTo(ranked.getExercises(i).getProbability());
+        }
+        assertThat(ranked.getExercises(1).getProbability())
+                .isEqualTo(defaultModel.predict(ranked.getExercises(1).getExercise(), "", replay).probability());
+
+        RankedExercises tasks = service.knowledge().getPracticeTasks(GetPracticeTasksRequest.newBuilder()
+                .setStudentId(student).setMission("arithmetic").build());
+        assertThat(tasks.getExercisesList()).extracting(RankedExercise::getExercise)
+                .containsExactly("cat_add_1", "cat_add_2");
+
+        assertThatThrownBy(() -> service.knowledge().recordAttempt(RecordAttemptRequest.newBuilder()
+                .setAttempt(ProblemLogs.toWire(Students.answer(student, "cat_add_1", "", true)).toBuilder().setEventId(""))
+                .build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("attempt.event_id");
+                });
     }
 
     @Test

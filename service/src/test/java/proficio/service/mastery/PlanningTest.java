@@ -1,0 +1,103 @@
+package proficio.service.mastery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import proficio.model.catalogue.Exercise;
+import proficio.model.catalogue.ExerciseCatalogue;
+import proficio.model.event.CardType;
+import proficio.model.mastery.Card;
+import proficio.model.mastery.MasteryChallenge;
+import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.MasteryLevel;
+import proficio.model.mastery.MasteryPlanner;
+import proficio.model.mastery.MasteryState;
+import proficio.model.mastery.RankedExercise;
+import proficio.model.predict.KnowledgeModel;
+import proficio.model.state.ExerciseState;
+import proficio.model.state.KnowledgeState;
+import proficio.proto.DefaultModel;
+import proficio.proto.ModelArtifacts;
+import proficio.store.StudentSnapshot;
+
+class PlanningTest {
+
+    private static final long HOUR = 3_600_000L;
+    private static final long T0 = 1_700_000_000_000L;
+
+    private static KnowledgeModel model() throws Exception {
+        return ModelArtifacts.toModel(DefaultModel.artifact());
+    }
+
+    private static ExerciseCatalogue catalogue() throws Exception {
+        return proficio.model.catalogue.CatalogueFile.read(new java.io.StringReader(
+                "proficio-catalogue 1\naddition_1 | arithmetic\naddition_2 | arithmetic | | addition_1 |\nangles | geometry\n"),
+                "test");
+    }
+
+    /** Five right answers in addition_1, finished at T0: PRACTICED since T0. */
+    private static StudentSnapshot practiced() {
+        ExerciseState e = ExerciseState.EMPTY;
+        for (int i = 0; i < 5; i++) {
+            e = e.withAnswer(true, T0 - (4 - i) * 60_000L, "e" + i);
+        }
+        MasteryState m = new MasteryState(MasteryLevel.PRACTICED, false, 0, 0b11111, 5, 5, T0, 0, 0);
+        return new StudentSnapshot("s", KnowledgeState.zero(), Map.of("addition_1", e, "offline", e),
+                Map.of("addition_1", m, "offline", MasteryState.INITIAL), true);
+    }
+
+    @Test
+    void predictions_equalTheModelsPredict_forAttemptedAndNeverAttemptedExercises() throws Exception {
+        KnowledgeModel model = model();
+        StudentSnapshot s = practiced();
+        ToDoubleFunction<String> p = Planning.predictions(model, s);
+        for (String e : List.of("addition_1", "addition_2", "angles", "offline", "unheard_of")) {
+            assertThat(p.applyAsDouble(e)).as(e).isEqualTo(model.predict(e, "", s).probability());
+        }
+    }
+
+    @Test
+    void nextChallenge_offersTheMasteryCardOnly_after16Hours() throws Exception {
+        MasteryPlanner planner = new MasteryPlanner(catalogue(), MasteryConfig.DEFAULTS);
+        StudentSnapshot s = practiced();
+
+        MasteryChallenge early = Planning.nextChallenge(planner, model(), s, T0 + 15 * HOUR);
+        assertThat(early.cards()).isEmpty();
+
+        MasteryChallenge later = Planning.nextChallenge(planner, model(), s, T0 + 17 * HOUR);
+        assertThat(later.cards()).isNotEmpty();
+        Card first = later.cards().get(0);
+        assertThat(first.exercise()).isEqualTo("addition_1");
+        assertThat(first.type()).isEqualTo(CardType.MASTERY);
+        assertThat(first.p()).isEqualTo(model().predict("addition_1", "", s).probability());
+    }
+
+    @Test
+    void practiceTasks_needPrerequisitesPracticed() throws Exception {
+        MasteryPlanner planner = new MasteryPlanner(catalogue(), MasteryConfig.DEFAULTS);
+        assertThat(Planning.practiceTasks(planner, model(), practiced(), "arithmetic", 10))
+                .extracting(RankedExercise::exercise).containsExactlyInAnyOrder("addition_1", "addition_2");
+        StudentSnapshot nobody = new StudentSnapshot("n", null, Map.of(), Map.of(), true);
+        assertThat(Planning.practiceTasks(planner, model(), nobody, "arithmetic", 10))
+                .extracting(RankedExercise::exercise).containsExactly("addition_1");
+    }
+
+    @Test
+    void rankAll_coversCatalogueAndAttemptedExercises_highestPFirst() throws Exception {
+        ExerciseCatalogue catalogue = catalogue();
+        MasteryPlanner planner = new MasteryPlanner(catalogue, MasteryConfig.DEFAULTS);
+        List<RankedExercise> ranked = Planning.rankAll(planner, model(), practiced(), 0);
+
+        assertThat(ranked).extracting(RankedExercise::exercise)
+                .containsExactlyInAnyOrder("addition_1", "addition_2", "angles", "offline");
+        for (int i = 1; i < ranked.size(); i++) {
+            assertThat(ranked.get(i - 1).p()).isGreaterThanOrEqualTo(ranked.get(i).p());
+        }
+        assertThat(ranked.get(0).exercise()).isIn("addition_1", "offline"); // five right beats never tried
+        assertThat(Planning.rankAll(planner, model(), practiced(), 2)).hasSize(2);
+        assertThat(catalogue.exercises()).extracting(Exercise::name).doesNotContain("offline");
+    }
+}
