@@ -99,6 +99,14 @@ public interface ProficioConfig {
         @WithDefault("3s")
         Duration readyTimeout();
 
+        /**
+         * The longest a call forwarded to the instance that owns the student may take (the caller's
+         * own deadline, when shorter, wins). Above ready-timeout, so the owner's own bounded wait
+         * can end with its reason rather than a bare DEADLINE_EXCEEDED.
+         */
+        @WithDefault("5s")
+        Duration forwardTimeout();
+
         /** The most exercises one Predict or GetStudentState may name. */
         @WithDefault("10000")
         int maxExercises();

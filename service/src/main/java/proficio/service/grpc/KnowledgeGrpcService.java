@@ -1,5 +1,6 @@
 package proficio.service.grpc;
 
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import proficio.model.event.ProblemLog;
 import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryConfig;
@@ -66,6 +68,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     ActiveCatalogue catalogue;
     @Inject
     AttemptRecorder attempts;
+    @Inject
+    Forwarder forwarder;
 
     private MasteryConfig masteryConfig;
     private ProblemLogValidator validator;
@@ -83,7 +87,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void predict(PredictRequest request, StreamObserver<PredictResponse> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getPredictMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
             if (request.getAllExercises() && !exercises.isEmpty()) {
@@ -113,7 +117,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void getStudentState(GetStudentStateRequest request, StreamObserver<StudentState> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getGetStudentStateMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
             StudentSnapshot snapshot = local(student, exercises.isEmpty()
@@ -125,7 +129,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void getMasteryLevels(GetMasteryLevelsRequest request, StreamObserver<MasteryLevels> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getGetMasteryLevelsMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             List<String> exercises = Requests.exercises(request.getExercisesList(), config.query().maxExercises());
             StudentSnapshot snapshot = local(student, exercises.isEmpty()
@@ -138,7 +142,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void getNextChallenge(GetNextChallengeRequest request, StreamObserver<NextChallenge> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getGetNextChallengeMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             long asOf = request.hasAsOf() ? ProblemLogs.Timestamps.toMillis(request.getAsOf()) : System.currentTimeMillis();
             KnowledgeModel model = activeModel().model();
@@ -152,7 +156,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void getChallengeCards(GetChallengeCardsRequest request, StreamObserver<RankedExercises> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getGetChallengeCardsMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             int limit = Requests.limit("limit", request.getLimit(), 10, MAX_CARDS);
             KnowledgeModel model = activeModel().model();
@@ -166,7 +170,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void getPracticeTasks(GetPracticeTasksRequest request, StreamObserver<RankedExercises> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getGetPracticeTasksMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             String mission = Requests.mission(request.getMission());
             int limit = Requests.limit("limit", request.getLimit(), 10, MAX_CARDS);
@@ -181,7 +185,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking
     public void rankExercises(RankExercisesRequest request, StreamObserver<RankedExercises> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getRankExercisesMethod(), request, () -> {
             String student = Requests.studentId(request.getStudentId());
             int limit = Requests.limit("limit", request.getLimit(), 0, Integer.MAX_VALUE);
             KnowledgeModel model = activeModel().model();
@@ -195,7 +199,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Override
     @Blocking // writes, then may wait for the answer to be applied
     public void recordAttempt(RecordAttemptRequest request, StreamObserver<RecordAttemptResponse> reply) {
-        answer(reply, () -> {
+        answer(reply, KnowledgeServiceGrpc.getRecordAttemptMethod(), request, () -> {
             if (!request.hasAttempt()) {
                 throw Requests.invalid("attempt", "missing");
             }
@@ -206,7 +210,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             });
             String student = log.studentId();
             String exercise = log.exercise();
-            // Read before writing: a student served elsewhere fails here, before anything is written.
+            // Read before writing: a student served elsewhere is forwarded from here, before anything is written.
             MasteryLevel before = request.getWait()
                     ? local(student, r -> r.read(student, List.of(exercise))).masteryOf(exercise).level()
                     : null;
@@ -261,20 +265,48 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         return activeModel.get();
     }
 
-    /** The student's snapshot from this instance's stores, or the status that says why not. */
+    /**
+     * The student's snapshot from this instance's stores, or the status that says why not. A student
+     * owned elsewhere is forwarded there (by {@link #answer(StreamObserver, MethodDescriptor, Object,
+     * Supplier)}), unless this call was itself forwarded here: then ownership is moving (a rebalance),
+     * and the caller is told to retry rather than the call bouncing on.
+     */
     private StudentSnapshot local(String student, Function<StudentStateReader, StudentSnapshot> read) {
         return switch (query.read(student, read)) {
             case QueryResult.Local<StudentSnapshot> l -> l.value();
-            // Forwarding to the owner comes with multi-instance serving; until then, say where it lives.
-            case QueryResult.Remote<StudentSnapshot> r -> throw Status.UNAVAILABLE
-                    .withDescription("student_id " + student + " is served by the instance at " + r.host() + ":" + r.port())
+            case QueryResult.Remote<StudentSnapshot> r when Forwarder.isForwarded() -> throw Status.UNAVAILABLE
+                    .withDescription("student_id " + student + " was forwarded here, but this instance now sees "
+                            + r.host() + ":" + r.port() + " as its owner (ownership is moving); not forwarded again, retry")
                     .asRuntimeException();
+            case QueryResult.Remote<StudentSnapshot> r -> throw new OwnedElsewhere(r.host() + ":" + r.port());
             case QueryResult.Unavailable<StudentSnapshot> u -> throw Status.UNAVAILABLE
                     .withDescription("state not queryable: " + u.reason()).asRuntimeException();
         };
     }
 
-    private static <T> void answer(StreamObserver<T> reply, java.util.function.Supplier<T> call) {
+    /** Thrown by {@link #local} for a student another instance owns; never leaves this class. */
+    private static final class OwnedElsewhere extends RuntimeException {
+        final String owner;
+
+        OwnedElsewhere(String owner) {
+            super(owner, null, false, false);
+            this.owner = owner;
+        }
+    }
+
+    /** Answers here, or sends the same request to the same RPC of the instance that owns the student. */
+    private <Req, Resp> void answer(StreamObserver<Resp> reply, MethodDescriptor<Req, Resp> method, Req request,
+            Supplier<Resp> call) {
+        answer(reply, () -> {
+            try {
+                return call.get();
+            } catch (OwnedElsewhere e) {
+                return forwarder.forward(e.owner, method, request);
+            }
+        });
+    }
+
+    private static <T> void answer(StreamObserver<T> reply, Supplier<T> call) {
         try {
             reply.onNext(call.get());
             reply.onCompleted();

@@ -1,0 +1,127 @@
+package proficio.service.grpc;
+
+import io.grpc.CallOptions;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Deadline;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import proficio.service.config.ProficioConfig;
+
+/**
+ * Sends a call for a student owned by another instance to that instance's same RPC, and maps the
+ * status back. One plaintext channel per owner address, reused, closed on shutdown. Every forward
+ * has a deadline: the caller's remaining one, capped at {@code proficio.query.forward-timeout}.
+ *
+ * <p>A forwarded call carries {@value #HEADER}; the interceptor turns it into {@link #isForwarded()}
+ * for the receiving handler, which then answers itself or fails, never forwards again (so two
+ * instances that disagree about the owner during a rebalance cannot bounce a call between them).
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    static final String HEADER = "proficio-forwarded";
+    static final Metadata.Key<String> FORWARDED = Metadata.Key.of(HEADER, Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<Boolean> FORWARDED_CALL = Context.key(HEADER);
+
+    private final Duration maxTimeout;
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    @Inject
+    public Forwarder(ProficioConfig config) {
+        this(config.query().forwardTimeout());
+    }
+
+    Forwarder(Duration maxTimeout) {
+        this.maxTimeout = maxTimeout;
+    }
+
+    /** True while handling a call another instance forwarded here. */
+    public static boolean isForwarded() {
+        return Boolean.TRUE.equals(FORWARDED_CALL.get());
+    }
+
+    /**
+     * Calls {@code method} with {@code request} on the instance at {@code owner} (host:port) and
+     * returns its answer, or throws its status with the owner named in the description.
+     */
+    public <Req, Resp> Resp forward(String owner, MethodDescriptor<Req, Resp> method, Req request) {
+        Deadline deadline = Deadline.after(maxTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        Deadline callers = Context.current().getDeadline();
+        if (callers != null) {
+            deadline = deadline.minimum(callers);
+        }
+        try {
+            return ClientCalls.blockingUnaryCall(channel(owner), method, CallOptions.DEFAULT.withDeadline(deadline),
+                    request);
+        } catch (StatusRuntimeException e) {
+            throw mapped(e.getStatus(), owner);
+        }
+    }
+
+    /** The owner's status, kept as it is (its code is the caller's to act on), with who said it. */
+    static StatusRuntimeException mapped(Status status, String owner) {
+        String said = status.getDescription() == null ? status.getCode().toString() : status.getDescription();
+        return status.withDescription("forwarded to the owner at " + owner + ": " + said).asRuntimeException();
+    }
+
+    private ManagedChannel channel(String owner) {
+        return channels.computeIfAbsent(owner, a -> {
+            int colon = a.lastIndexOf(':');
+            Metadata marked = new Metadata();
+            marked.put(FORWARDED, "1");
+            // These channels carry forwards only, so every call on them is marked.
+            return NettyChannelBuilder.forAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)))
+                    .usePlaintext()
+                    .intercept(MetadataUtils.newAttachHeadersInterceptor(marked))
+                    .build();
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        channels.values().forEach(ManagedChannel::shutdown);
+        for (ManagedChannel c : channels.values()) {
+            try {
+                if (!c.awaitTermination(2, TimeUnit.SECONDS)) {
+                    c.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                c.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        channels.clear();
+    }
+
+    /** Marks calls that carry {@value #HEADER}, for {@link #isForwarded()}. */
+    @ApplicationScoped
+    @GlobalInterceptor
+    public static class MarkForwarded implements ServerInterceptor {
+        @Override
+        public <Q, S> ServerCall.Listener<Q> interceptCall(ServerCall<Q, S> call, Metadata headers,
+                ServerCallHandler<Q, S> next) {
+            if (headers.containsKey(FORWARDED)) {
+                return Contexts.interceptCall(Context.current().withValue(FORWARDED_CALL, true), call, headers, next);
+            }
+            return next.startCall(call, headers);
+        }
+    }
+}
