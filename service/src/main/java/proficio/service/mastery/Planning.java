@@ -2,13 +2,16 @@ package proficio.service.mastery;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import proficio.model.catalogue.Exercise;
 import proficio.model.mastery.MasteryChallenge;
 import proficio.model.mastery.MasteryPlanner;
+import proficio.model.mastery.MasteryState;
 import proficio.model.mastery.RankedExercise;
 import proficio.model.predict.KnowledgeModel;
 import proficio.store.StudentSnapshot;
@@ -24,54 +27,78 @@ import proficio.store.StudentSnapshot;
  */
 public final class Planning {
 
-    private static final Comparator<RankedExercise> HIGHEST_P_FIRST =
-            Comparator.comparingDouble(RankedExercise::p).reversed().thenComparing(RankedExercise::exercise);
+    /** p descending, then name; written out rather than composed, as it runs n log n times per RankExercises. */
+    private static final Comparator<RankedExercise> HIGHEST_P_FIRST = (a, b) -> {
+        int byP = Double.compare(b.p(), a.p());
+        return byP != 0 ? byP : a.exercise().compareTo(b.exercise());
+    };
 
     private Planning() {
     }
 
-    /** p per exercise for {@code student} (a snapshot of all their exercises), through the model's one code path. */
+    /**
+     * p per exercise for {@code student} (a snapshot of all their exercises), through the model's one code
+     * path. The attempted exercises are put in a hash set once: the planner asks for every catalogue
+     * exercise, and the snapshot's sorted map would cost a string-comparing tree walk each time.
+     */
     public static ToDoubleFunction<String> predictions(KnowledgeModel model, StudentSnapshot student) {
         KnowledgeModel.Unattempted unattempted = model.unattempted(student);
-        return exercise -> student.exercise(exercise).isEmpty()
-                ? unattempted.probability(exercise)
-                : model.predict(exercise, "", student).probability();
+        Set<String> attempted = HashSet.newHashSet(student.exercises().size());
+        student.exercises().forEach((e, state) -> {
+            if (!state.isEmpty()) {
+                attempted.add(e);
+            }
+        });
+        return exercise -> attempted.contains(exercise)
+                ? model.predict(exercise, "", student).probability()
+                : unattempted.probability(exercise);
+    }
+
+    /** The student's mastery states in a hash map: the planner looks up every catalogue exercise in it. */
+    private static Map<String, MasteryState> states(StudentSnapshot student) {
+        return new HashMap<>(student.mastery());
     }
 
     public static MasteryChallenge nextChallenge(MasteryPlanner planner, KnowledgeModel model, StudentSnapshot student,
                                                  long asOfMs) {
-        return planner.nextChallenge(student.studentId(), student.mastery(), predictions(model, student), asOfMs);
+        return planner.nextChallenge(student.studentId(), states(student), predictions(model, student), asOfMs);
     }
 
     public static List<RankedExercise> challengeCards(MasteryPlanner planner, KnowledgeModel model,
                                                       StudentSnapshot student, int limit) {
-        return planner.challengeCards(student.mastery(), predictions(model, student), limit);
+        return planner.challengeCards(states(student), predictions(model, student), limit);
     }
 
     public static List<RankedExercise> practiceTasks(MasteryPlanner planner, KnowledgeModel model,
                                                      StudentSnapshot student, String mission, int limit) {
-        return planner.recommendedPractice(mission, student.mastery(), predictions(model, student), limit);
+        return planner.recommendedPractice(mission, states(student), predictions(model, student), limit);
     }
 
     /**
      * Every catalogue exercise and every exercise the student attempted, highest p first (ties by
      * name), at most {@code limit} (0: all).
+     *
+     * <p>The hot path of RankExercises (bench/mastery): the attempted exercises are predicted once into
+     * a hash map, then each catalogue exercise costs one hash lookup and, when never attempted, one dot
+     * product. Catalogue names are unique, so nothing else needs de-duplicating.
      */
     public static List<RankedExercise> rankAll(MasteryPlanner planner, KnowledgeModel model, StudentSnapshot student,
                                                int limit) {
-        ToDoubleFunction<String> p = predictions(model, student);
-        Set<String> seen = new HashSet<>();
-        List<RankedExercise> all = new ArrayList<>(planner.catalogue().size() + student.exercises().size());
-        for (Exercise e : planner.catalogue().exercises()) {
-            if (seen.add(e.name())) {
-                all.add(new RankedExercise(e.name(), p.applyAsDouble(e.name()), student.masteryOf(e.name()).level()));
-            }
-        }
+        KnowledgeModel.Unattempted unattempted = model.unattempted(student);
+        Map<String, RankedExercise> attempted = HashMap.newHashMap(student.exercises().size());
         for (String e : student.exercises().keySet()) {
-            if (seen.add(e)) {
-                all.add(new RankedExercise(e, p.applyAsDouble(e), student.masteryOf(e).level()));
-            }
+            double p = student.exercise(e).isEmpty()
+                    ? unattempted.probability(e)
+                    : model.predict(e, "", student).probability();
+            attempted.put(e, new RankedExercise(e, p, student.masteryOf(e).level()));
         }
+        List<RankedExercise> all = new ArrayList<>(planner.catalogue().size() + attempted.size());
+        for (Exercise e : planner.catalogue().exercises()) {
+            RankedExercise own = attempted.remove(e.name());
+            all.add(own != null ? own
+                    : new RankedExercise(e.name(), unattempted.probability(e.name()), MasteryState.INITIAL.level()));
+        }
+        all.addAll(attempted.values()); // attempted, not in the catalogue
         all.sort(HIGHEST_P_FIRST);
         return limit > 0 && limit < all.size() ? all.subList(0, limit) : all;
     }

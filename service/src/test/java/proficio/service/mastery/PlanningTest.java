@@ -100,4 +100,15 @@ class PlanningTest {
         assertThat(Planning.rankAll(planner, model(), practiced(), 2)).hasSize(2);
         assertThat(catalogue.exercises()).extracting(Exercise::name).doesNotContain("offline");
     }
+
+    @Test
+    void rankAll_givesEachExerciseItsPredictionAndLevel() throws Exception {
+        MasteryPlanner planner = new MasteryPlanner(catalogue(), MasteryConfig.DEFAULTS);
+        var student = practiced();
+        var p = Planning.predictions(model(), student);
+        assertThat(Planning.rankAll(planner, model(), student, 0)).allSatisfy(r -> {
+            assertThat(r.p()).isEqualTo(p.applyAsDouble(r.exercise()));
+            assertThat(r.level()).isEqualTo(student.masteryOf(r.exercise()).level());
+        });
+    }
 }
