@@ -10,6 +10,7 @@ import proficio.model.state.KnowledgeState;
 import proficio.store.codec.ExerciseKeyCodec;
 import proficio.store.codec.ExerciseStateCodec;
 import proficio.store.codec.KnowledgeStateCodec;
+import proficio.store.codec.TransitionKeyCodec;
 
 /**
  * The one place that names Proficio's topics and stores with their serdes; the topology, the
@@ -38,6 +39,11 @@ public final class Schemas {
     public static final String KNOWLEDGE_STORE = "knowledge";
     /** {@code exercise}: (student, exercise) → ExerciseState and MasteryState ({@link StoredExercise}). */
     public static final String EXERCISE_STORE = "exercise";
+    /**
+     * {@code transitions}: (student, event time, offset, index) → the {@code proficio.v1.MasteryTransition}
+     * bytes, as sent to {@code mastery-transitions}. Written only when a transition happens.
+     */
+    public static final String TRANSITIONS_STORE = "transitions";
 
     public static final Serde<String> STUDENT_ID = Serdes.String();
     public static final Serde<KnowledgeState> KNOWLEDGE_STATE =
@@ -49,6 +55,11 @@ public final class Schemas {
     public static final Serde<StoredExercise> STORED_EXERCISE =
             Serdes.serdeFrom((topic, s) -> s == null ? null : ExerciseStateCodec.encode(s),
                     (topic, b) -> b == null ? null : ExerciseStateCodec.decode(b));
+    public static final Serde<TransitionKey> TRANSITION_KEY =
+            Serdes.serdeFrom((topic, k) -> k == null ? null : TransitionKeyCodec.encode(k),
+                    (topic, b) -> b == null ? null : TransitionKeyCodec.decode(b));
+    /** Protobuf bytes, versioned by protobuf itself (fields are only ever added). */
+    public static final Serde<byte[]> TRANSITION_VALUE = Serdes.ByteArray();
     /** Serialises a student id as the prefix all of that student's exercise keys start with. */
     public static final Serializer<String> STUDENT_PREFIX = (topic, studentId) -> ExerciseKeyCodec.studentPrefix(studentId);
 
@@ -58,5 +69,9 @@ public final class Schemas {
 
     public static StoreBuilder<KeyValueStore<ExerciseKey, StoredExercise>> exerciseStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXERCISE_STORE), EXERCISE_KEY, STORED_EXERCISE);
+    }
+
+    public static StoreBuilder<KeyValueStore<TransitionKey, byte[]>> transitionsStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSITIONS_STORE), TRANSITION_KEY, TRANSITION_VALUE);
     }
 }

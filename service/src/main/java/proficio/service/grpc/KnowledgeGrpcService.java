@@ -34,6 +34,8 @@ import proficio.model.predict.Prediction;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.GetMasteryLevelsRequest;
 import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.GetTransitionsRequest;
+import proficio.proto.v1.GetTransitionsResponse;
 import proficio.proto.v1.KnowledgeServiceGrpc;
 import proficio.proto.v1.ListModelsRequest;
 import proficio.proto.v1.ListModelsResponse;
@@ -75,6 +77,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     private ProblemLogValidator validator;
 
     static final int MAX_CARDS = 1000;
+    static final int DEFAULT_TRANSITIONS = 100;
+    static final int MAX_TRANSITIONS = 1000;
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -243,6 +247,19 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
 
     @Override
     @Blocking
+    public void getTransitions(GetTransitionsRequest request, StreamObserver<GetTransitionsResponse> reply) {
+        answer(reply, KnowledgeServiceGrpc.getGetTransitionsMethod(), request, () -> {
+            String student = Requests.studentId(request.getStudentId());
+            long since = request.hasSince() ? ProblemLogs.Timestamps.toMillis(request.getSince()) : Long.MIN_VALUE;
+            int limit = Requests.limit("limit", request.getLimit(), DEFAULT_TRANSITIONS, MAX_TRANSITIONS);
+            // One more than asked tells whether there are more.
+            List<byte[]> stored = local(student, query.readTransitions(student, r -> r.since(student, since, limit + 1)));
+            return Replies.transitions(student, stored, limit);
+        });
+    }
+
+    @Override
+    @Blocking
     public void getActiveModel(GetActiveModelRequest request, StreamObserver<ModelInfo> reply) {
         answer(reply, () -> {
             activeModel(); // wait, bounded, until start-up has read the models topic
@@ -272,14 +289,19 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
      * and the caller is told to retry rather than the call bouncing on.
      */
     private StudentSnapshot local(String student, Function<StudentStateReader, StudentSnapshot> read) {
-        return switch (query.read(student, read)) {
-            case QueryResult.Local<StudentSnapshot> l -> l.value();
-            case QueryResult.Remote<StudentSnapshot> r when Forwarder.isForwarded() -> throw Status.UNAVAILABLE
+        return local(student, query.read(student, read));
+    }
+
+    /** The value of a local read, or the status that says why not (see {@link #local(String, Function)}). */
+    private <T> T local(String student, QueryResult<T> result) {
+        return switch (result) {
+            case QueryResult.Local<T> l -> l.value();
+            case QueryResult.Remote<T> r when Forwarder.isForwarded() -> throw Status.UNAVAILABLE
                     .withDescription("student_id " + student + " was forwarded here, but this instance now sees "
                             + r.host() + ":" + r.port() + " as its owner (ownership is moving); not forwarded again, retry")
                     .asRuntimeException();
-            case QueryResult.Remote<StudentSnapshot> r -> throw new OwnedElsewhere(r.host() + ":" + r.port());
-            case QueryResult.Unavailable<StudentSnapshot> u -> throw Status.UNAVAILABLE
+            case QueryResult.Remote<T> r -> throw new OwnedElsewhere(r.host() + ":" + r.port());
+            case QueryResult.Unavailable<T> u -> throw Status.UNAVAILABLE
                     .withDescription("state not queryable: " + u.reason()).asRuntimeException();
         };
     }

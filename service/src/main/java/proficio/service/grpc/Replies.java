@@ -1,5 +1,6 @@
 package proficio.service.grpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import proficio.proto.v1.RecordAttemptResponse;
 import proficio.proto.v1.ExercisePrediction;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.ListModelsResponse;
+import proficio.proto.v1.GetTransitionsResponse;
 import proficio.proto.v1.MasteryLevels;
+import proficio.proto.v1.MasteryTransition;
 import proficio.proto.v1.ModelInfo;
 import proficio.proto.v1.ModelStatus;
 import proficio.proto.v1.PredictResponse;
@@ -119,6 +122,20 @@ final class Replies {
                         .setPercentCorrect(f.percentCorrect()))
                 .setLastTimeDone(ProblemLogs.Timestamps.fromMillis(s.lastTimeDoneMs()))
                 .build();
+    }
+
+    /** The stored transitions (protobuf bytes, oldest first); {@code stored} holds up to one more than {@code limit}. */
+    static GetTransitionsResponse transitions(String student, List<byte[]> stored, int limit) {
+        GetTransitionsResponse.Builder out = GetTransitionsResponse.newBuilder().setStudentId(student)
+                .setMore(stored.size() > limit);
+        for (byte[] b : stored.subList(0, Math.min(limit, stored.size()))) {
+            try {
+                out.addTransitions(MasteryTransition.parseFrom(b));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("transitions store of " + student + ": not a MasteryTransition: " + e.getMessage(), e);
+            }
+        }
+        return out.build();
     }
 
     static MasteryLevels masteryLevels(StudentSnapshot s, Collection<String> exercises, MasteryConfig config) {

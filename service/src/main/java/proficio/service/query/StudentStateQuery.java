@@ -3,6 +3,7 @@ package proficio.service.query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -18,6 +19,8 @@ import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
 import proficio.store.StudentStateReader;
+import proficio.store.TransitionKey;
+import proficio.store.TransitionReader;
 
 /**
  * Reads one student's state through Kafka Streams interactive queries: finds the partition that
@@ -41,6 +44,16 @@ public class StudentStateQuery {
 
     /** Runs {@code read} against the stores of {@code studentId}'s partition. */
     public <T> QueryResult<T> read(String studentId, Function<StudentStateReader, T> read) {
+        return query(studentId, StudentStateQuery::reader, read);
+    }
+
+    /** Runs {@code read} against the {@code transitions} store of {@code studentId}'s partition. */
+    public <T> QueryResult<T> readTransitions(String studentId, Function<TransitionReader, T> read) {
+        return query(studentId, StudentStateQuery::transitionReader, read);
+    }
+
+    private <R, T> QueryResult<T> query(String studentId, BiFunction<KafkaStreams, Integer, R> open,
+                                        Function<R, T> read) {
         long deadline = System.nanoTime() + readyTimeout.toNanos();
         String lastProblem = "Kafka Streams has not started";
         while (true) {
@@ -59,7 +72,7 @@ public class StudentStateQuery {
                     return new QueryResult.Remote<>(md.activeHost().host(), md.activeHost().port());
                 } else {
                     try {
-                        return new QueryResult.Local<>(read.apply(reader(streams, md.partition())));
+                        return new QueryResult.Local<>(read.apply(open.apply(streams, md.partition())));
                     } catch (InvalidStateStoreException e) {
                         lastProblem = "the stores of partition " + md.partition() + " are not queryable yet: " + e.getMessage();
                     }
@@ -77,7 +90,7 @@ public class StudentStateQuery {
         return (host.host() + ":" + host.port()).equals(runtime.advertisedAddress());
     }
 
-    private static StudentStateReader reader(KafkaStreams streams, int partition) {
+    private static StudentStateReader reader(KafkaStreams streams, Integer partition) {
         ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = streams.store(StoreQueryParameters
                 .fromNameAndType(Schemas.KNOWLEDGE_STORE, QueryableStoreTypes.<String, KnowledgeState>keyValueStore())
                 .withPartition(partition));
@@ -85,6 +98,12 @@ public class StudentStateQuery {
                 .fromNameAndType(Schemas.EXERCISE_STORE, QueryableStoreTypes.<ExerciseKey, StoredExercise>keyValueStore())
                 .withPartition(partition));
         return new StudentStateReader(knowledge, exercises);
+    }
+
+    private static TransitionReader transitionReader(KafkaStreams streams, Integer partition) {
+        return new TransitionReader(streams.store(StoreQueryParameters
+                .fromNameAndType(Schemas.TRANSITIONS_STORE, QueryableStoreTypes.<TransitionKey, byte[]>keyValueStore())
+                .withPartition(partition)));
     }
 
     private static void sleep() {

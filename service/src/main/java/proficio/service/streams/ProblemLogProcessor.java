@@ -1,6 +1,7 @@
 package proficio.service.streams;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,12 +25,13 @@ import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
 import proficio.store.StudentStateReader;
+import proficio.store.TransitionKey;
 
 /**
  * Folds one ProblemLog into the student's stores: decode, validate, read the exercise state, call
  * {@link StateUpdate}, predict p just before the answer with the active model, call
- * {@link MasteryRules}, write the exercise and mastery states back together, and forward every
- * transition to {@code mastery-transitions}. Records that cannot be applied go to the dead-letter
+ * {@link MasteryRules}, write the exercise and mastery states back together, and store every
+ * transition in the {@code transitions} store and forward it to {@code mastery-transitions}. Records that cannot be applied go to the dead-letter
  * sink with the reason; the task keeps running.
  *
  * <p>Per event: one read and one write of the exercise store value (exercise and mastery state
@@ -51,6 +53,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, KnowledgeState> knowledge;
     private KeyValueStore<ExerciseKey, StoredExercise> exercises;
+    private KeyValueStore<TransitionKey, byte[]> transitions;
 
     ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
                         MasteryRules rules) {
@@ -65,6 +68,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         this.context = context;
         this.knowledge = context.getStateStore(Schemas.KNOWLEDGE_STORE);
         this.exercises = context.getStateStore(Schemas.EXERCISE_STORE);
+        this.transitions = context.getStateStore(Schemas.TRANSITIONS_STORE);
     }
 
     @Override
@@ -103,8 +107,15 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
-        for (Transition t : mastery.transitions()) {
+        List<Transition> happened = mastery.transitions();
+        if (happened.isEmpty()) {
+            return; // the common case: no transition, nothing more to write
+        }
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+        for (int i = 0; i < happened.size(); i++) {
+            Transition t = happened.get(i);
             byte[] value = MasteryTransitions.toWire(log.studentId(), log.eventId(), t).toByteArray();
+            transitions.put(new TransitionKey(log.studentId(), t.eventTimeMs(), offset, i), value);
             context.forward(new Record<>(log.studentId(), value, timestamp), ProficioTopology.TRANSITIONS_SINK);
         }
     }

@@ -10,7 +10,7 @@ import proficio.store.Schemas;
 
 /**
  * Wires the topology: problem-logs → apply → stores, with mastery transitions to
- * mastery-transitions and bad records to the dead-letter topic.
+ * mastery-transitions (and the transitions store) and bad records to the dead-letter topic.
  */
 public final class ProficioTopology {
 
@@ -30,6 +30,7 @@ public final class ProficioTopology {
         t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, model, rules), SOURCE);
         t.addStateStore(Schemas.knowledgeStore(), APPLY);
         t.addStateStore(Schemas.exerciseStore(), APPLY);
+        t.addStateStore(Schemas.transitionsStore(), APPLY);
         t.addSink(DLQ_SINK, Schemas.Topics.PROBLEM_LOGS_DLQ, Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer(), APPLY);
         t.addSink(TRANSITIONS_SINK, Schemas.Topics.MASTERY_TRANSITIONS, Schemas.Topics.KEY.serializer(),
                 Schemas.Topics.VALUE.serializer(), APPLY);

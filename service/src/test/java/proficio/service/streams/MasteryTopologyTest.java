@@ -35,6 +35,8 @@ import proficio.proto.v1.MasteryTransition;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
+import proficio.store.TransitionKey;
+import proficio.store.TransitionReader;
 
 /** Mastery in the topology on TopologyTestDriver: rules applied per answer, transitions to their topic; no broker. */
 class MasteryTopologyTest {
@@ -173,5 +175,42 @@ class MasteryTopologyTest {
 
         assertThat(parse(transitions.readValue()).getEventId()).isEqualTo("e10");
         assertThat(mastery().level()).isEqualTo(MasteryLevel.PRACTICED);
+    }
+
+    @Test
+    void fiveRightInARow_storeThePracticedTransition_readBackSinceATime() {
+        for (int i = 1; i <= 5; i++) {
+            send(right(i));
+        }
+        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+
+        List<MasteryTransition> all = reader.since("ada", Long.MIN_VALUE, 100).stream().map(MasteryTopologyTest::parse).toList();
+        assertThat(all).hasSize(1);
+        MasteryTransition t = all.get(0);
+        assertThat(t.getFromLevel()).isEqualTo(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(t.getToLevel()).isEqualTo(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED);
+        assertThat(t.getEventId()).isEqualTo("e5");
+        assertThat(t).isEqualTo(parse(transitions.readValue())); // the same record as on the topic
+
+        long fifth = T0 + 5 * 60_000L;
+        assertThat(reader.since("ada", fifth, 100)).hasSize(1); // since is inclusive
+        assertThat(reader.since("ada", fifth + 1, 100)).isEmpty();
+        assertThat(reader.since("ad", Long.MIN_VALUE, 100)).isEmpty(); // another student, a prefix of the id
+    }
+
+    @Test
+    void transitionsOfOneStudent_comeBackOldestFirst_andLimited() {
+        for (int i = 1; i <= 5; i++) {
+            send(right(i));
+        }
+        for (int i = 1; i <= 5; i++) { // a second exercise, practiced earlier in event time
+            send(ProblemLog.practice("b" + i, "ada", "addition_0", "t1", true, T0 - 3_600_000L + i * 60_000L));
+        }
+        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+
+        assertThat(reader.since("ada", Long.MIN_VALUE, 100).stream().map(b -> parse(b).getExercise()).toList())
+                .containsExactly("addition_0", "addition_1");
+        assertThat(reader.since("ada", Long.MIN_VALUE, 1).stream().map(b -> parse(b).getExercise()).toList())
+                .containsExactly("addition_0");
     }
 }
