@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                 ModelCommand.class,
                 ModelsCommand.class,
                 MasteryCommand.class,
+                ChallengeCommand.class,
+                RankCommand.class,
                 HealthCommand.class,
                 DlqCommand.class,
                 CommandLine.HelpCommand.class

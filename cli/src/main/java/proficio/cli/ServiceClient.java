@@ -51,6 +51,29 @@ final class ServiceClient implements AutoCloseable {
                 .build());
     }
 
+    proficio.proto.v1.NextChallenge nextChallenge(String student, com.google.protobuf.Timestamp asOf) {
+        proficio.proto.v1.GetNextChallengeRequest.Builder b = proficio.proto.v1.GetNextChallengeRequest.newBuilder()
+                .setStudentId(student);
+        if (asOf != null) {
+            b.setAsOf(asOf);
+        }
+        return knowledge().getNextChallenge(b.build());
+    }
+
+    proficio.proto.v1.RankedExercises rank(String student, int limit) {
+        return knowledge().rankExercises(proficio.proto.v1.RankExercisesRequest.newBuilder()
+                .setStudentId(student).setLimit(limit).build());
+    }
+
+    proficio.proto.v1.GetTransitionsResponse transitions(String student, com.google.protobuf.Timestamp since, int limit) {
+        proficio.proto.v1.GetTransitionsRequest.Builder b = proficio.proto.v1.GetTransitionsRequest.newBuilder()
+                .setStudentId(student).setLimit(limit);
+        if (since != null) {
+            b.setSince(since);
+        }
+        return knowledge().getTransitions(b.build());
+    }
+
     proficio.proto.v1.ListModelsResponse models() {
         return knowledge().listModels(proficio.proto.v1.ListModelsRequest.getDefaultInstance());
     }

@@ -31,6 +31,7 @@ import proficio.proto.v1.ThetaSource;
 class ServiceCommandsTest {
 
     private final List<PredictRequest> predictRequests = new ArrayList<>();
+    private final List<proficio.proto.v1.GetNextChallengeRequest> challengeRequests = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
     private Server server;
     private String target;
@@ -196,6 +197,29 @@ class ServiceCommandsTest {
         }
 
         @Override
+        public void getNextChallenge(proficio.proto.v1.GetNextChallengeRequest request,
+                                     StreamObserver<proficio.proto.v1.NextChallenge> out) {
+            challengeRequests.add(request);
+            out.onNext(proficio.proto.v1.NextChallenge.newBuilder().setStudentId(request.getStudentId()).setModelVersion("v9")
+                    .addCards(proficio.proto.v1.ChallengeCard.newBuilder().setExercise("fractions")
+                            .setCardType(proficio.proto.v1.CardType.CARD_TYPE_REVIEW).setProbability(0.91).setReason("review overdue"))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void rankExercises(proficio.proto.v1.RankExercisesRequest request,
+                                  StreamObserver<proficio.proto.v1.RankedExercises> out) {
+            out.onNext(proficio.proto.v1.RankedExercises.newBuilder().setStudentId(request.getStudentId()).setModelVersion("v9")
+                    .addExercises(proficio.proto.v1.RankedExercise.newBuilder().setExercise("easy").setProbability(0.97)
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_MASTERED))
+                    .addExercises(proficio.proto.v1.RankedExercise.newBuilder().setExercise("hard").setProbability(0.42)
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
         public void listModels(proficio.proto.v1.ListModelsRequest request,
                                StreamObserver<proficio.proto.v1.ListModelsResponse> out) {
             out.onNext(proficio.proto.v1.ListModelsResponse.newBuilder().setName("knowledge").setActiveVersion("v2")
@@ -236,5 +260,22 @@ class ServiceCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("addition_1\\s+practiced\\s+attempts 5, next due 2023-11-14T22:13:20Z");
+    }
+
+    @Test
+    void challengePassesAsOfAndPrintsTheCardsInOrder() {
+        CliRun r = CliRun.run("--target", target, "challenge", "--student", "s1", "--as-of", "2026-11-23T08:00:00Z");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(challengeRequests.get(0).getAsOf().getSeconds()).isEqualTo(java.time.Instant.parse("2026-11-23T08:00:00Z").getEpochSecond());
+        assertThat(r.out()).containsPattern("review\\s+fractions\\s+p 0\\.9100\\s+review overdue").contains("1 card(s), model v9");
+    }
+
+    @Test
+    void rankPrintsExercisesHighestFirstWithTheirLevels() {
+        CliRun r = CliRun.run("--target", target, "rank", "--student", "s1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("easy\\s+p 0\\.9700\\s+mastered[\\s\\S]*hard\\s+p 0\\.4200\\s+unpracticed");
     }
 }
