@@ -3,7 +3,6 @@ package proficio.trainer.fit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Theta;
 import proficio.trainer.replay.ExerciseRows;
 
@@ -77,19 +76,6 @@ public final class ProblemTypeOffsetFit {
         for (int i = 0; i < out.length; i++) {
             Double o = types[i] == null ? null : offsets.get(types[i]);
             out[i] = o == null ? 0.0 : o;
-        }
-        return out;
-    }
-
-    /** Offsets for every exercise of {@code train}, under {@code model}'s thetas. */
-    public Map<String, Map<String, Double>> fit(KnowledgeModel model, Iterable<ExerciseRows> train) {
-        Map<String, Map<String, Double>> out = new HashMap<>();
-        for (ExerciseRows rows : train) {
-            Theta theta = model.exerciseThetas().getOrDefault(rows.exercise(), model.globalTheta());
-            Map<String, Double> offsets = fit(theta, rows);
-            if (!offsets.isEmpty()) {
-                out.put(rows.exercise(), offsets);
-            }
         }
         return out;
     }
