@@ -1,5 +1,7 @@
 package proficio.proto;
 
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import proficio.model.mastery.MasteryLevel;
 import proficio.model.mastery.Transition;
 import proficio.proto.ProblemLogs.Timestamps;
@@ -8,6 +10,13 @@ import proficio.proto.v1.MasteryTransition;
 
 /** Converts the mastery rules' values to their wire form. */
 public final class MasteryTransitions {
+
+    // Resolved once by name (the wire enums mirror the model's, prefixed): a lookup per call would build a
+    // string and search the enum's name table, and RankExercises maps thousands of levels per reply.
+    private static final proficio.proto.v1.MasteryLevel[] LEVELS = byOrdinal(MasteryLevel.values(),
+            n -> proficio.proto.v1.MasteryLevel.valueOf("MASTERY_LEVEL_" + n), proficio.proto.v1.MasteryLevel[]::new);
+    private static final CardType[] CARD_TYPES = byOrdinal(proficio.model.event.CardType.values(),
+            n -> CardType.valueOf("CARD_TYPE_" + n), CardType[]::new);
 
     private MasteryTransitions() {
     }
@@ -26,7 +35,7 @@ public final class MasteryTransitions {
                 .setThreshold(t.threshold())
                 .setEventTime(Timestamps.fromMillis(t.eventTimeMs()))
                 .setEventId(eventId)
-                .setCardType(CardType.valueOf("CARD_TYPE_" + t.cardType().name()))
+                .setCardType(cardType(t.cardType()))
                 .setReviewIntervalMs(t.reviewIntervalMs());
         if (t.to() != MasteryLevel.UNPRACTICED) {
             b.setNextDue(Timestamps.fromMillis(t.nextDueMs()));
@@ -35,6 +44,19 @@ public final class MasteryTransitions {
     }
 
     public static proficio.proto.v1.MasteryLevel level(MasteryLevel level) {
-        return proficio.proto.v1.MasteryLevel.valueOf("MASTERY_LEVEL_" + level.name());
+        return LEVELS[level.ordinal()];
+    }
+
+    public static CardType cardType(proficio.model.event.CardType type) {
+        return CARD_TYPES[type.ordinal()];
+    }
+
+    private static <E extends Enum<E>, W> W[] byOrdinal(E[] values, Function<String, W> wire,
+                                                        IntFunction<W[]> array) {
+        W[] out = array.apply(values.length);
+        for (E v : values) {
+            out[v.ordinal()] = wire.apply(v.name());
+        }
+        return out;
     }
 }

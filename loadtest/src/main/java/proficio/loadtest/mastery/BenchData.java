@@ -1,6 +1,8 @@
 package proficio.loadtest.mastery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,12 @@ import proficio.model.catalogue.Exercise;
 import proficio.model.catalogue.ExerciseCatalogue;
 import proficio.model.event.CardType;
 import proficio.model.event.ProblemLog;
+import proficio.model.predict.KnowledgeModel;
+import proficio.model.predict.Provenance;
+import proficio.model.predict.Theta;
+import proficio.proto.DefaultModel;
+import proficio.proto.InvalidArtifactException;
+import proficio.proto.ModelArtifacts;
 
 /**
  * The benchmark's input, the same for the same seed and anchor time: a catalogue of {@code size}
@@ -186,5 +194,26 @@ public final class BenchData {
         String next() {
             return "bench-" + seed + "-" + next++;
         }
+    }
+
+    /**
+     * A model like one the trainer fits for this catalogue: the default model's global theta, and a theta
+     * of its own for every catalogue exercise (the global one plus N(0, 0.3) per weight, from
+     * {@code seed}), so every never-attempted exercise costs a real dot product and the p's differ.
+     */
+    static KnowledgeModel trainedModel(ExerciseCatalogue catalogue, long seed) throws InvalidArtifactException {
+        KnowledgeModel base = ModelArtifacts.toModel(DefaultModel.artifact());
+        Random r = new Random(seed ^ 0x5eedL);
+        Map<String, Theta> thetas = new HashMap<>();
+        double[] global = base.globalTheta().toArray();
+        for (Exercise e : catalogue.exercises()) {
+            double[] w = global.clone();
+            for (int i = 0; i < w.length; i++) {
+                w[i] += r.nextGaussian() * 0.3;
+            }
+            thetas.put(e.name(), Theta.of(w));
+        }
+        return new KnowledgeModel("bench-" + catalogue.size() + "-" + seed, base.featureSpace(), base.featureSet(),
+                base.globalTheta(), thetas, new Provenance(0, "mastery bench: generated around the default model", 0, null));
     }
 }

@@ -25,6 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import proficio.model.catalogue.CatalogueFile;
 import proficio.model.event.ProblemLog;
+import proficio.model.predict.KnowledgeModel;
+import proficio.proto.DefaultModel;
+import proficio.proto.ModelArtifacts;
+import proficio.proto.v1.GetActiveModelRequest;
+import proficio.proto.v1.ModelArtifact;
+import proficio.proto.ModelRecords;
+import proficio.proto.v1.ModelPointer;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.ChallengeCard;
 import proficio.proto.v1.GetNextChallengeRequest;
@@ -48,6 +55,8 @@ import proficio.proto.v1.StudentState;
 public final class MasteryBench implements Callable<Integer> {
 
     static final String PROBLEM_LOGS = "problem-logs";
+    static final String MODELS = "models";
+    static final String MODEL_NAME = "knowledge";
 
     @Parameters(index = "0", description = "where mastery-bench.json, the detail file and the service's log go")
     Path out;
@@ -65,6 +74,11 @@ public final class MasteryBench implements Callable<Integer> {
     int warmup;
     @Option(names = "--seed", defaultValue = "20240501", description = "generator seed (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--model", defaultValue = "trained",
+            description = "trained: publish a model with a theta for every catalogue exercise, as a trained one has "
+                    + "(default); default: keep the built-in model (one global theta, so every never-attempted "
+                    + "exercise has the same p)")
+    String modelKind;
     @Option(names = "--service-jvm-option", description = "an extra JVM option for the service, e.g. -XX:StartFlightRecording=...")
     List<String> serviceJvmOptions = new ArrayList<>();
 
@@ -100,6 +114,13 @@ public final class MasteryBench implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9, service.log());
 
             var stub = KnowledgeServiceGrpc.newBlockingStub(service.channel());
+            String modelVersion = switch (modelKind) {
+                case "trained" -> publish(service.bootstrapServers(), BenchData.trainedModel(data.catalogue(), seed));
+                case "default" -> DefaultModel.artifact().getVersion();
+                default -> throw new IllegalArgumentException("--model must be trained or default, was '" + modelKind + "'");
+            };
+            awaitModel(stub, modelVersion, 60_000);
+            log("model %s active", modelVersion);
             send(service.bootstrapServers(), data);
             awaitApplied(stub, data.studentAnswers(), 120_000);
             awaitApplied(stub, data.otherAnswers(), 120_000);
@@ -152,6 +173,45 @@ public final class MasteryBench implements Callable<Integer> {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /**
+     * Publishes {@code model} to the models topic as {@code proficio-trainer publish --force} does (the
+     * protocol of ModelPointer in model_artifact.proto: the artifact, then the pointer); its version.
+     * The artifact of 5,000 thetas is about 4 MB: the service creates the topic to take it.
+     */
+    private static String publish(String bootstrap, KnowledgeModel model) throws Exception {
+        ModelArtifact artifact = ModelArtifacts.toArtifact(MODEL_NAME, model);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "proficio-mastery-bench-models");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(32 * 1024 * 1024));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(MODELS, ModelRecords.artifactKey(MODEL_NAME, artifact.getVersion()),
+                    artifact.toByteArray())).get(60, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(MODELS, ModelRecords.pointerKey(MODEL_NAME), ModelPointer.newBuilder()
+                    .setName(MODEL_NAME).setVersion(artifact.getVersion()).setPublishedAtMs(System.currentTimeMillis())
+                    .setPublishedBy("mastery-bench").setReason("publish without evaluation (bench)").build()
+                    .toByteArray())).get(60, TimeUnit.SECONDS);
+        }
+        return artifact.getVersion();
+    }
+
+    private static void awaitModel(KnowledgeServiceGrpc.KnowledgeServiceBlockingStub stub, String version, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            String active = stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .getActiveModel(GetActiveModelRequest.getDefaultInstance()).getVersion();
+            if (active.equals(version)) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the service still answers with model " + active + ", not " + version);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -76,6 +76,12 @@ public final class ExerciseCatalogue {
         return indexByName.containsKey(name);
     }
 
+    /** The position of {@code name} in catalogue order, or -1 when it is not in the catalogue. */
+    public int indexOf(String name) {
+        Integer i = indexByName.get(name);
+        return i == null ? -1 : i;
+    }
+
     public Optional<Exercise> find(String name) {
         Integer i = indexByName.get(name);
         return i == null ? Optional.empty() : Optional.of(exercises.get(i));

@@ -117,15 +117,32 @@ public final class MasteryPlanner {
         checkLimit(limit);
         double threshold = config.challengeCardP();
         TopK<RankedExercise> top = new TopK<>(limit, HIGHEST_P_FIRST);
-        for (Exercise e : catalogue.exercises()) {
-            MasteryState s = states.get(e.name());
-            if (s != null && !s.neverAttempted()) continue;
-            double p = p(predictions, e.name());
+        boolean[] attempted = attemptedByIndex(states);
+        for (int i = 0; i < attempted.length; i++) {
+            if (attempted[i]) continue;
+            String name = catalogue.get(i).name();
+            double p = p(predictions, name);
             if (p >= threshold) {
-                top.offer(new RankedExercise(e.name(), p, MasteryLevel.UNPRACTICED));
+                top.offer(new RankedExercise(name, p, MasteryLevel.UNPRACTICED));
             }
         }
         return top.sorted();
+    }
+
+    /**
+     * Which catalogue exercises the student attempted, by catalogue index: one lookup per state rather
+     * than one per catalogue exercise (a map of a few hundred similar names, like exercise_00042, can
+     * hash badly into few buckets, and the scan would pay for it thousands of times).
+     */
+    private boolean[] attemptedByIndex(Map<String, MasteryState> states) {
+        boolean[] attempted = new boolean[catalogue.size()];
+        states.forEach((exercise, s) -> {
+            int i = catalogue.indexOf(exercise);
+            if (i >= 0 && !s.neverAttempted()) {
+                attempted[i] = true;
+            }
+        });
+        return attempted;
     }
 
     /**

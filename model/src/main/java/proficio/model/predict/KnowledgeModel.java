@@ -127,6 +127,11 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
             double offset = model.problemTypeOffsets.getOrDefault(exercise, Map.of()).getOrDefault("", 0.0);
             return theta.probability(vector, offset);
         }
+
+        /** The shared vector; {@link CataloguePredictor} dots it with thetas it resolved once. */
+        double[] vector() {
+            return vector;
+        }
     }
 
     private static void checkDimension(String what, Theta theta, FeatureSet set) {

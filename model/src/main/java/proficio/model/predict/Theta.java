@@ -54,8 +54,13 @@ public final class Theta {
 
     /** sigmoid(theta · x + offset), z clamped to ±100; the offset is a problem type's difficulty. */
     public double probability(double[] x, double offset) {
-        double z = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, dot(x) + offset));
-        return 1.0 / (1.0 + Math.exp(-z));
+        return sigmoid(dot(x) + offset);
+    }
+
+    /** 1 / (1 + e^-z), z clamped to ±100: the one place a z becomes a p. */
+    public static double sigmoid(double z) {
+        double clamped = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, z));
+        return 1.0 / (1.0 + Math.exp(-clamped));
     }
 
     @Override

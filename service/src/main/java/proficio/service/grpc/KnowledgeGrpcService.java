@@ -195,7 +195,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             KnowledgeModel model = activeModel().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = local(student, r -> r.readAll(student));
-            return Replies.ranked(student, model.version(), Planning.rankAll(cat.planner(), model, snapshot, limit),
+            return Replies.rankedAll(student, model.version(), Planning.rankAll(cat.planner(), model, snapshot, limit),
                     cat.catalogue());
         });
     }

@@ -1,18 +1,20 @@
 package proficio.service.mastery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
-import proficio.model.catalogue.Exercise;
+import proficio.model.catalogue.ExerciseCatalogue;
 import proficio.model.mastery.MasteryChallenge;
+import proficio.model.mastery.MasteryLevel;
 import proficio.model.mastery.MasteryPlanner;
 import proficio.model.mastery.MasteryState;
 import proficio.model.mastery.RankedExercise;
+import proficio.model.predict.CataloguePredictor;
 import proficio.model.predict.KnowledgeModel;
 import proficio.store.StudentSnapshot;
 
@@ -21,37 +23,69 @@ import proficio.store.StudentSnapshot;
  * gRPC layer validates and maps; the numbers come from {@code model}.
  *
  * <p>Predictions: an exercise the student attempted is predicted from its own state
- * ({@link KnowledgeModel#predict}); every never-attempted exercise shares one feature vector, built
- * once per call ({@link KnowledgeModel#unattempted}), so a 5,000-exercise catalogue costs one
- * vector and 5,000 dot products.
+ * ({@link KnowledgeModel#predict}); every never-attempted catalogue exercise shares one feature vector,
+ * built once per call, dotted with thetas resolved once per (catalogue, model) by a
+ * {@link CataloguePredictor}: a 5,000-exercise catalogue costs one vector and at most 5,000 dot products.
  */
 public final class Planning {
 
-    /** p descending, then name; written out rather than composed, as it runs n log n times per RankExercises. */
-    private static final Comparator<RankedExercise> HIGHEST_P_FIRST = (a, b) -> {
-        int byP = Double.compare(b.p(), a.p());
-        return byP != 0 ? byP : a.exercise().compareTo(b.exercise());
-    };
+    private static final AtomicReference<CataloguePredictor> LAST_PREDICTOR = new AtomicReference<>();
 
     private Planning() {
     }
 
     /**
      * p per exercise for {@code student} (a snapshot of all their exercises), through the model's one code
-     * path. The attempted exercises are put in a hash set once: the planner asks for every catalogue
-     * exercise, and the snapshot's sorted map would cost a string-comparing tree walk each time.
+     * path: catalogue exercises from one {@link CataloguePredictor} pass, computed on first use (a
+     * challenge full of reviews never needs it); any other exercise through {@link KnowledgeModel#predict}.
      */
+    public static ToDoubleFunction<String> predictions(ExerciseCatalogue catalogue, KnowledgeModel model,
+                                                       StudentSnapshot student) {
+        CataloguePredictor predictor = predictor(catalogue, model);
+        return new ToDoubleFunction<>() {
+            private double[] byIndex;
+
+            @Override
+            public double applyAsDouble(String exercise) {
+                int i = catalogue.indexOf(exercise);
+                if (i < 0) {
+                    return model.predict(exercise, "", student).probability();
+                }
+                if (byIndex == null) {
+                    byIndex = predictor.predict(student, attempted(student));
+                }
+                return byIndex[i];
+            }
+        };
+    }
+
+    /** For the tests and callers without a catalogue: every exercise through {@link KnowledgeModel#predict}. */
     public static ToDoubleFunction<String> predictions(KnowledgeModel model, StudentSnapshot student) {
-        KnowledgeModel.Unattempted unattempted = model.unattempted(student);
-        Set<String> attempted = HashSet.newHashSet(student.exercises().size());
+        return predictions(ExerciseCatalogue.EMPTY, model, student);
+    }
+
+    /**
+     * The predictor for this catalogue and model, kept until either changes (both are immutable and
+     * replaced whole on a reload or a swap, so identity says when). Building one costs a theta lookup
+     * per catalogue exercise; every planning call would otherwise pay it.
+     */
+    static CataloguePredictor predictor(ExerciseCatalogue catalogue, KnowledgeModel model) {
+        CataloguePredictor p = LAST_PREDICTOR.get();
+        if (p == null || !p.isFor(catalogue, model)) {
+            p = CataloguePredictor.of(catalogue, model);
+            LAST_PREDICTOR.set(p);
+        }
+        return p;
+    }
+
+    private static List<String> attempted(StudentSnapshot student) {
+        List<String> attempted = new ArrayList<>(student.exercises().size());
         student.exercises().forEach((e, state) -> {
             if (!state.isEmpty()) {
                 attempted.add(e);
             }
         });
-        return exercise -> attempted.contains(exercise)
-                ? model.predict(exercise, "", student).probability()
-                : unattempted.probability(exercise);
+        return attempted;
     }
 
     /** The student's mastery states in a hash map: the planner looks up every catalogue exercise in it. */
@@ -61,45 +95,128 @@ public final class Planning {
 
     public static MasteryChallenge nextChallenge(MasteryPlanner planner, KnowledgeModel model, StudentSnapshot student,
                                                  long asOfMs) {
-        return planner.nextChallenge(student.studentId(), states(student), predictions(model, student), asOfMs);
+        return planner.nextChallenge(student.studentId(), states(student), predictions(planner.catalogue(), model, student), asOfMs);
     }
 
     public static List<RankedExercise> challengeCards(MasteryPlanner planner, KnowledgeModel model,
                                                       StudentSnapshot student, int limit) {
-        return planner.challengeCards(states(student), predictions(model, student), limit);
+        return planner.challengeCards(states(student), predictions(planner.catalogue(), model, student), limit);
     }
 
     public static List<RankedExercise> practiceTasks(MasteryPlanner planner, KnowledgeModel model,
                                                      StudentSnapshot student, String mission, int limit) {
-        return planner.recommendedPractice(mission, states(student), predictions(model, student), limit);
+        return planner.recommendedPractice(mission, states(student), predictions(planner.catalogue(), model, student), limit);
     }
 
     /**
      * Every catalogue exercise and every exercise the student attempted, highest p first (ties by
      * name), at most {@code limit} (0: all).
      *
-     * <p>The hot path of RankExercises (bench/mastery): the attempted exercises are predicted once into
-     * a hash map, then each catalogue exercise costs one hash lookup and, when never attempted, one dot
-     * product. Catalogue names are unique, so nothing else needs de-duplicating.
+     * <p>The hot path of RankExercises (bench/mastery): one {@link CataloguePredictor} pass gives p by
+     * catalogue index; the entries are laid out in name order (the catalogue's name order, merged with
+     * the few attempted exercises outside it) and put in order by {@link #highestPFirst}.
      */
-    public static List<RankedExercise> rankAll(MasteryPlanner planner, KnowledgeModel model, StudentSnapshot student,
-                                               int limit) {
-        KnowledgeModel.Unattempted unattempted = model.unattempted(student);
-        Map<String, RankedExercise> attempted = HashMap.newHashMap(student.exercises().size());
-        for (String e : student.exercises().keySet()) {
-            double p = student.exercise(e).isEmpty()
-                    ? unattempted.probability(e)
-                    : model.predict(e, "", student).probability();
-            attempted.put(e, new RankedExercise(e, p, student.masteryOf(e).level()));
+    public static List<Ranked> rankAll(MasteryPlanner planner, KnowledgeModel model, StudentSnapshot student,
+                                       int limit) {
+        ExerciseCatalogue catalogue = planner.catalogue();
+        CataloguePredictor predictor = predictor(catalogue, model);
+        double[] byIndex = predictor.predict(student, attempted(student));
+        MasteryLevel[] levelByIndex = new MasteryLevel[catalogue.size()];
+        List<Ranked> outside = new ArrayList<>();
+        student.exercises().forEach((e, state) -> {
+            int i = catalogue.indexOf(e);
+            MasteryLevel level = student.masteryOf(e).level();
+            if (i >= 0) {
+                levelByIndex[i] = level;
+            } else {
+                outside.add(new Ranked(e, model.predict(e, "", student).probability(), level, -1));
+            }
+        });
+        outside.sort(Comparator.comparing(Ranked::exercise));
+
+        int[] byName = predictor.byName();
+        int n = byName.length + outside.size();
+        String[] names = new String[n];
+        double[] p = new double[n];
+        MasteryLevel[] levels = new MasteryLevel[n];
+        int[] catalogueIndex = new int[n];
+        int k = 0;
+        int o = 0;
+        for (int i : byName) {
+            String name = catalogue.get(i).name();
+            for (; o < outside.size() && outside.get(o).exercise().compareTo(name) < 0; o++, k++) {
+                Ranked r = outside.get(o);
+                names[k] = r.exercise();
+                p[k] = r.p();
+                levels[k] = r.level();
+                catalogueIndex[k] = -1;
+            }
+            names[k] = name;
+            p[k] = byIndex[i];
+            levels[k] = levelByIndex[i] != null ? levelByIndex[i] : MasteryLevel.UNPRACTICED;
+            catalogueIndex[k] = i;
+            k++;
         }
-        List<RankedExercise> all = new ArrayList<>(planner.catalogue().size() + attempted.size());
-        for (Exercise e : planner.catalogue().exercises()) {
-            RankedExercise own = attempted.remove(e.name());
-            all.add(own != null ? own
-                    : new RankedExercise(e.name(), unattempted.probability(e.name()), MasteryState.INITIAL.level()));
+        for (; o < outside.size(); o++, k++) {
+            Ranked r = outside.get(o);
+            names[k] = r.exercise();
+            p[k] = r.p();
+            levels[k] = r.level();
+            catalogueIndex[k] = -1;
         }
-        all.addAll(attempted.values()); // attempted, not in the catalogue
-        all.sort(HIGHEST_P_FIRST);
-        return limit > 0 && limit < all.size() ? all.subList(0, limit) : all;
+
+        int[] order = highestPFirst(p);
+        int size = limit > 0 ? Math.min(limit, n) : n;
+        List<Ranked> ranked = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            int e = order[r];
+            ranked.add(new Ranked(names[e], p[e], levels[e], catalogueIndex[e]));
+        }
+        return ranked;
+    }
+
+    /**
+     * Positions 0..n-1 ordered by {@code p} descending, ties by position ascending — exactly, without
+     * sorting objects: each position becomes one long, its p's distance from 1.0 (as ordered bits,
+     * with the lowest bits dropped to make room) above the position, and the longs are sorted as
+     * primitives. Dropping bits can only leave two p's closer than about 1e-12 (relative) in position
+     * order; a final insertion pass with the exact comparison puts those right, and costs one compare
+     * per entry when nothing is out of place. p must be in [0, 1], as a sigmoid's is.
+     */
+    static int[] highestPFirst(double[] p) {
+        int n = p.length;
+        int shift = Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+        long mask = (1L << shift) - 1;
+        long one = Double.doubleToRawLongBits(1.0);
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long fromOne = one - Double.doubleToRawLongBits(p[i]); // 0 for p = 1, growing as p falls
+            keys[i] = ((fromOne >>> shift) << shift) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & mask);
+        }
+        for (int i = 1; i < n; i++) {
+            int v = order[i];
+            int j = i - 1;
+            while (j >= 0 && (p[order[j]] < p[v] || (p[order[j]] == p[v] && order[j] > v))) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = v;
+        }
+        return order;
+    }
+
+    /**
+     * One line of RankExercises: an exercise, its p and level, and its position in the catalogue (-1:
+     * not in it), which lets the reply use the catalogue's pre-encoded names.
+     */
+    public record Ranked(String exercise, double p, MasteryLevel level, int catalogueIndex) {
+        public boolean inCatalogue() {
+            return catalogueIndex >= 0;
+        }
     }
 }

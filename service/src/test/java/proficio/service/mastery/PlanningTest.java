@@ -89,9 +89,9 @@ class PlanningTest {
     void rankAll_coversCatalogueAndAttemptedExercises_highestPFirst() throws Exception {
         ExerciseCatalogue catalogue = catalogue();
         MasteryPlanner planner = new MasteryPlanner(catalogue, MasteryConfig.DEFAULTS);
-        List<RankedExercise> ranked = Planning.rankAll(planner, model(), practiced(), 0);
+        List<Planning.Ranked> ranked = Planning.rankAll(planner, model(), practiced(), 0);
 
-        assertThat(ranked).extracting(RankedExercise::exercise)
+        assertThat(ranked).extracting(Planning.Ranked::exercise)
                 .containsExactlyInAnyOrder("addition_1", "addition_2", "angles", "offline");
         for (int i = 1; i < ranked.size(); i++) {
             assertThat(ranked.get(i - 1).p()).isGreaterThanOrEqualTo(ranked.get(i).p());
@@ -99,6 +99,23 @@ class PlanningTest {
         assertThat(ranked.get(0).exercise()).isIn("addition_1", "offline"); // five right beats never tried
         assertThat(Planning.rankAll(planner, model(), practiced(), 2)).hasSize(2);
         assertThat(catalogue.exercises()).extracting(Exercise::name).doesNotContain("offline");
+        assertThat(ranked).allSatisfy(r -> assertThat(r.inCatalogue()).isEqualTo(catalogue.contains(r.exercise())));
+    }
+
+    @Test
+    void rankAll_breaksTiesByName_whateverTheCatalogueOrder() throws Exception {
+        // Never-attempted exercises on the global theta all have the same p: the order is then by name.
+        List<Exercise> reversed = List.of(
+                new Exercise("zeta", "m", List.of(), List.of(), List.of()),
+                new Exercise("mu", "m", List.of(), List.of(), List.of()),
+                new Exercise("beta", "m", List.of(), List.of(), List.of()),
+                new Exercise("alpha", "m", List.of(), List.of(), List.of()));
+        MasteryPlanner planner = new MasteryPlanner(ExerciseCatalogue.of(reversed), MasteryConfig.DEFAULTS);
+        StudentSnapshot nobody = new StudentSnapshot("nobody", KnowledgeState.zero(), Map.of(), Map.of(), true);
+        assertThat(Planning.rankAll(planner, model(), nobody, 0)).extracting(Planning.Ranked::exercise)
+                .containsExactly("alpha", "beta", "mu", "zeta");
+        assertThat(Planning.rankAll(planner, model(), nobody, 3)).extracting(Planning.Ranked::exercise)
+                .containsExactly("alpha", "beta", "mu");
     }
 
     @Test
@@ -110,5 +127,30 @@ class PlanningTest {
             assertThat(r.p()).isEqualTo(p.applyAsDouble(r.exercise()));
             assertThat(r.level()).isEqualTo(student.masteryOf(r.exercise()).level());
         });
+    }
+
+    @Test
+    void highestPFirst_ordersExactly_byPDescendingThenPosition_evenForPsCloserThanItsKeysResolve() {
+        java.util.Random random = new java.util.Random(11);
+        for (int n : new int[] {1, 2, 7, 300, 5000}) {
+            double[] p = new double[n];
+            for (int i = 0; i < n; i++) {
+                double base = switch (random.nextInt(4)) {
+                    case 0 -> 0.5;                                              // exact ties
+                    case 1 -> Math.nextUp(0.5);                                 // one ulp apart
+                    case 2 -> random.nextDouble() < 0.5 ? 1.0 : Double.MIN_VALUE; // the ends
+                    default -> random.nextDouble();
+                };
+                p[i] = base;
+            }
+            Integer[] expected = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = i;
+            }
+            java.util.Arrays.sort(expected, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(a, b));
+
+            assertThat(Planning.highestPFirst(p)).as("n = " + n)
+                    .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+        }
     }
 }

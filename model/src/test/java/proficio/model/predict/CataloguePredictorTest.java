@@ -1,0 +1,87 @@
+package proficio.model.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import proficio.model.catalogue.Exercise;
+import proficio.model.catalogue.ExerciseCatalogue;
+import proficio.model.event.CardType;
+import proficio.model.event.ProblemLog;
+import proficio.model.feature.FeatureSet;
+import proficio.model.feature.FeatureSpace;
+import proficio.model.feature.Ka2014FeatureSet;
+import proficio.model.feature.Ka2014PlusFeatureSet;
+import proficio.model.state.StateUpdate;
+import proficio.model.state.StudentReplay;
+
+class CataloguePredictorTest {
+
+    private static final Provenance PROVENANCE = new Provenance(0, "test", 0, null);
+
+    private static Exercise exercise(String name) {
+        return new Exercise(name, "m", List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void predict_equalsTheModelsPredictBitForBit_forEveryCatalogueExercise() {
+        // Exercises with their own theta, with an offset only, on the global theta, attempted or not; 11
+        // packed rows, so both the four-at-a-time blocks and the remainder are exercised.
+        List<Exercise> exercises = new ArrayList<>(List.of(exercise("zeta"), exercise("own"), exercise("a"),
+                exercise("offset-only"), exercise("never"), exercise("b")));
+        for (int i = 0; i < 8; i++) {
+            exercises.add(Math.min(i * 2, exercises.size()), exercise("t" + i));
+        }
+        ExerciseCatalogue catalogue = ExerciseCatalogue.of(exercises);
+        for (FeatureSet set : new FeatureSet[] {Ka2014FeatureSet.INSTANCE, Ka2014PlusFeatureSet.INSTANCE}) {
+            Random random = new Random(7);
+            StudentReplay student = new StudentReplay(new StateUpdate(new FeatureSpace(3L)));
+            String[] tried = {"a", "b", "a", "outside", "b", "a"};
+            for (int i = 0; i < tried.length; i++) {
+                student.apply(new ProblemLog("e" + i, "s", tried[i], "", 0, i % 3 != 1, 1000L + i, 0, 0, 1,
+                        CardType.PRACTICE, ""));
+            }
+            Map<String, Theta> thetas = new HashMap<>(Map.of("own", theta(random, set), "a", theta(random, set)));
+            for (int i = 0; i < 8; i++) {
+                thetas.put("t" + i, theta(random, set));
+            }
+            KnowledgeModel model = new KnowledgeModel("v", new FeatureSpace(3L), set, theta(random, set), thetas,
+                    Map.of("own", Map.of("", 0.25, "t1", -1.0), "offset-only", Map.of("", -0.5)), PROVENANCE);
+
+            double[] p = CataloguePredictor.of(catalogue, model).predict(student, List.of("a", "b", "outside"));
+
+            assertThat(p).hasSize(catalogue.size());
+            for (int i = 0; i < catalogue.size(); i++) {
+                String name = catalogue.get(i).name();
+                assertThat(p[i]).as(set.name() + " " + name).isEqualTo(model.predict(name, "", student).probability());
+            }
+            assertThat(p[catalogue.indexOf("own")]).isNotEqualTo(p[catalogue.indexOf("never")]);
+            assertThat(p[catalogue.indexOf("offset-only")]).isNotEqualTo(p[catalogue.indexOf("never")]);
+            assertThat(p[catalogue.indexOf("zeta")]).isEqualTo(p[catalogue.indexOf("never")]);
+        }
+    }
+
+    @Test
+    void byName_listsTheCatalogueIndexesInNameOrder() {
+        ExerciseCatalogue catalogue = ExerciseCatalogue.of(List.of(exercise("zeta"), exercise("alpha"), exercise("mu")));
+        KnowledgeModel model = new KnowledgeModel("v", new FeatureSpace(3L), Ka2014FeatureSet.INSTANCE,
+                theta(new Random(1), Ka2014FeatureSet.INSTANCE), Map.of(), PROVENANCE);
+        CataloguePredictor predictor = CataloguePredictor.of(catalogue, model);
+
+        assertThat(predictor.byName()).containsExactly(1, 2, 0);
+        assertThat(predictor.isFor(catalogue, model)).isTrue();
+        assertThat(predictor.isFor(ExerciseCatalogue.of(catalogue.exercises()), model)).isFalse();
+    }
+
+    private static Theta theta(Random random, FeatureSet set) {
+        double[] w = new double[set.dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextGaussian() * 0.3;
+        }
+        return Theta.of(w);
+    }
+}
