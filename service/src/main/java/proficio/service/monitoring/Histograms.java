@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * Latency timers are published as Prometheus histograms with fixed buckets, so a dashboard can take
  * quantiles over any window and across instances ({@code histogram_quantile}). Fixed buckets, not
- * Micrometer's ~70 generated ones: one series per bucket per method and status adds up, and these
+ * the dozens Micrometer generates: one series per bucket per method and status adds up, and these
  * cover what matters here, from a 10 µs event fold to a 30 s wait.
  */
 @Singleton
