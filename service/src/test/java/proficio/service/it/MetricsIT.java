@@ -69,6 +69,27 @@ class MetricsIT {
                 // per-partition lag appears once partitions are assigned; pick it up quickly
                 "proficio.metrics.kafka-refresh-interval", "1s")).start().awaitServing(60_000);
         defaultModel = ModelArtifacts.toModel(DefaultModel.artifact());
+        awaitHttp(30_000);
+    }
+
+    /**
+     * gRPC health can say SERVING (Streams running, set from its thread) a moment before Quarkus has
+     * opened the HTTP port at the end of its start; wait for that, bounded.
+     */
+    static void awaitHttp(long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            try {
+                scrape();
+                return;
+            } catch (java.net.ConnectException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("HTTP port " + service.httpPort + " not open after " + timeoutMs + " ms; log:\n"
+                            + service.logTail(), e);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     @AfterAll
