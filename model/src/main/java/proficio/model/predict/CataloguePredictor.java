@@ -31,6 +31,7 @@ public final class CataloguePredictor {
     private final KnowledgeModel model;
     private final double[] offsets;
     private final boolean[] sharesGlobal;
+    private final boolean[] ownTheta;
     private final int[] byName;
     private final int dimension;
     /** The catalogue index of each packed row, in catalogue order. */
@@ -45,12 +46,14 @@ public final class CataloguePredictor {
         dimension = model.globalTheta().dimension();
         offsets = new double[n];
         sharesGlobal = new boolean[n];
+        ownTheta = new boolean[n];
         Theta[] thetas = new Theta[n];
         int packed = 0;
         for (int i = 0; i < n; i++) {
             String name = catalogue.get(i).name();
             Theta own = model.exerciseThetas().get(name);
             thetas[i] = own != null ? own : model.globalTheta();
+            ownTheta[i] = own != null;
             offsets[i] = model.problemTypeOffsets().getOrDefault(name, Map.of()).getOrDefault("", 0.0);
             sharesGlobal[i] = own == null && offsets[i] == 0.0;
             if (!sharesGlobal[i]) {
@@ -86,6 +89,11 @@ public final class CataloguePredictor {
 
     public KnowledgeModel model() {
         return model;
+    }
+
+    /** Whether the catalogue exercise at {@code index} has a theta of its own (else the global one). */
+    public boolean ownTheta(int index) {
+        return ownTheta[index];
     }
 
     /** The catalogue indexes in order of exercise name ({@link String#compareTo}); a copy. */

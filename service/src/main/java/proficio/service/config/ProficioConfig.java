@@ -28,6 +28,8 @@ public interface ProficioConfig {
 
     Catalogue catalogue();
 
+    Metrics metrics();
+
     /** The feature-space seed of the state this service builds; a model trained under another is refused. */
     @WithDefault("20140101")
     long featureSpaceSeed();
@@ -195,5 +197,14 @@ public interface ProficioConfig {
         /** How far after the record's log time an event's time_done may lie. */
         @WithDefault("1h")
         Duration maxFutureSkew();
+    }
+
+    interface Metrics {
+        /**
+         * How often the Kafka Streams client's metrics are checked for new ones (per-partition lag
+         * appears once partitions are assigned) and bound to {@code /q/metrics}.
+         */
+        @WithDefault("30s")
+        Duration kafkaRefreshInterval();
     }
 }

@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 import proficio.model.event.ProblemLog;
 import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryConfig;
+import proficio.model.mastery.Card;
+import proficio.model.mastery.MasteryChallenge;
 import proficio.model.mastery.MasteryLevel;
+import proficio.model.mastery.RankedExercise;
 import proficio.model.predict.KnowledgeModel;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.GetChallengeCardsRequest;
@@ -47,6 +50,7 @@ import proficio.proto.v1.StudentState;
 import proficio.service.config.ProficioConfig;
 import proficio.service.models.ActiveModel;
 import proficio.service.models.ModelRegistry;
+import proficio.service.monitoring.ServingMetrics;
 import proficio.service.query.Predictions;
 import proficio.service.query.QueryResult;
 import proficio.service.query.StudentStateQuery;
@@ -72,6 +76,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     AttemptRecorder attempts;
     @Inject
     Forwarder forwarder;
+    @Inject
+    ServingMetrics served;
 
     private MasteryConfig masteryConfig;
     private ProblemLogValidator validator;
@@ -114,6 +120,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             List<Prediction> predictions = request.getAllExercises()
                     ? Predictions.ofAllKnown(model.model(), snapshot)
                     : Predictions.of(model.model(), snapshot, exercises, problemType);
+            served.predicted("Predict", predictions);
             return Replies.predictions(student, model.model().version(), predictions, snapshot);
         });
     }
@@ -152,8 +159,9 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             KnowledgeModel model = activeModel().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = local(student, r -> r.readAll(student));
-            return Replies.nextChallenge(Planning.nextChallenge(cat.planner(), model, snapshot, asOf), model.version(),
-                    cat.catalogue().size(), masteryConfig);
+            MasteryChallenge challenge = Planning.nextChallenge(cat.planner(), model, snapshot, asOf);
+            served.ranked("GetNextChallenge", model, challenge.cards().stream().map(Card::exercise).toList());
+            return Replies.nextChallenge(challenge, model.version(), cat.catalogue().size(), masteryConfig);
         });
     }
 
@@ -166,8 +174,9 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             KnowledgeModel model = activeModel().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = local(student, r -> r.readAll(student));
-            return Replies.ranked(student, model.version(),
-                    Planning.challengeCards(cat.planner(), model, snapshot, limit), cat.catalogue());
+            List<RankedExercise> cards = Planning.challengeCards(cat.planner(), model, snapshot, limit);
+            served.ranked("GetChallengeCards", model, exercises(cards));
+            return Replies.ranked(student, model.version(), cards, cat.catalogue());
         });
     }
 
@@ -181,8 +190,9 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             KnowledgeModel model = activeModel().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = local(student, r -> r.readAll(student));
-            return Replies.ranked(student, model.version(),
-                    Planning.practiceTasks(cat.planner(), model, snapshot, mission, limit), cat.catalogue());
+            List<RankedExercise> tasks = Planning.practiceTasks(cat.planner(), model, snapshot, mission, limit);
+            served.ranked("GetPracticeTasks", model, exercises(tasks));
+            return Replies.ranked(student, model.version(), tasks, cat.catalogue());
         });
     }
 
@@ -195,8 +205,10 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             KnowledgeModel model = activeModel().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = local(student, r -> r.readAll(student));
-            return Replies.rankedAll(student, model.version(), Planning.rankAll(cat.planner(), model, snapshot, limit),
-                    cat.catalogue());
+            List<Planning.Ranked> ranked = Planning.rankAll(cat.planner(), model, snapshot, limit);
+            long own = Planning.ownThetas(ranked, cat.catalogue(), model);
+            served.rankedAll(model, own, ranked.size() - own);
+            return Replies.rankedAll(student, model.version(), ranked, cat.catalogue());
         });
     }
 
@@ -241,6 +253,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             }
             StudentSnapshot after = applied.get();
             Prediction p = activeModel().model().predict(exercise, "", after);
+            served.predicted("RecordAttempt", List.of(p));
             return Replies.attemptApplied(out, p, after, before, masteryConfig);
         });
     }
@@ -271,6 +284,10 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     @Blocking // may wait for a swap in progress
     public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> reply) {
         answer(reply, () -> Replies.modelList(models.name(), models.versions()));
+    }
+
+    private static List<String> exercises(List<RankedExercise> ranked) {
+        return ranked.stream().map(RankedExercise::exercise).toList();
     }
 
     /** The model to answer with, once start-up has read the models topic (bounded wait, else UNAVAILABLE). */

@@ -175,6 +175,18 @@ public final class Planning {
         return ranked;
     }
 
+    /** How many of {@code ranked} were predicted with a theta of their own (for the predictions metric). */
+    public static long ownThetas(List<Ranked> ranked, ExerciseCatalogue catalogue, KnowledgeModel model) {
+        CataloguePredictor predictor = predictor(catalogue, model);
+        long own = 0;
+        for (Ranked r : ranked) {
+            if (r.inCatalogue() ? predictor.ownTheta(r.catalogueIndex()) : model.exerciseThetas().containsKey(r.exercise())) {
+                own++;
+            }
+        }
+        return own;
+    }
+
     /**
      * Positions 0..n-1 ordered by {@code p} descending, ties by position ascending — exactly, without
      * sorting objects: each position becomes one long, its p's distance from 1.0 (as ordered bits,

@@ -17,10 +17,12 @@ import proficio.model.mastery.Answer;
 import proficio.model.mastery.MasteryRules;
 import proficio.model.mastery.Transition;
 import proficio.model.predict.KnowledgeModel;
+import proficio.model.predict.Prediction;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
 import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
+import proficio.service.monitoring.IngestMetrics;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
@@ -49,6 +51,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     private final ProblemLogValidator validator;
     private final Supplier<KnowledgeModel> model;
     private final MasteryRules rules;
+    private final IngestMetrics metrics;
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, KnowledgeState> knowledge;
@@ -56,11 +59,12 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     private KeyValueStore<TransitionKey, byte[]> transitions;
 
     ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
-                        MasteryRules rules) {
+                        MasteryRules rules, IngestMetrics metrics) {
         this.update = update;
         this.validator = validator;
         this.model = model;
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     @Override
@@ -73,6 +77,15 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
 
     @Override
     public void process(Record<String, byte[]> record) {
+        long start = System.nanoTime(); // metrics: the time per record, whatever becomes of it
+        try {
+            decodeAndApply(record);
+        } finally {
+            metrics.processed(System.nanoTime() - start);
+        }
+    }
+
+    private void decodeAndApply(Record<String, byte[]> record) {
         ProblemLog log;
         try {
             if (record.value() == null) {
@@ -98,15 +111,18 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         KnowledgeState before = orElse(knowledge.get(log.studentId()), KnowledgeState.zero());
         StateUpdate.Outcome outcome = update.apply(before, stored.state(), log);
         if (outcome.duplicate()) {
+            metrics.duplicate();
             return;
         }
         KnowledgeModel m = model.get(); // once per event: p and the version it names are one model's
-        double p = m.predict(log.exercise(), log.problemType(), viewBefore(m, log, stored, before)).probability();
+        Prediction prediction = m.predict(log.exercise(), log.problemType(), viewBefore(m, log, stored, before));
+        double p = prediction.probability();
         MasteryRules.Outcome mastery = rules.apply(stored.mastery(), Answer.of(log), p, m.version());
         exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
+        metrics.applied(prediction, log.correct());
         List<Transition> happened = mastery.transitions();
         if (happened.isEmpty()) {
             return; // the common case: no transition, nothing more to write
@@ -128,6 +144,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetter why) {
+        metrics.deadLettered(why.reason(), why.field());
         RecordMetadata source = context.recordMetadata().orElseThrow();
         context.forward(record.withHeaders(why.headers(record.headers(), source)), ProficioTopology.DLQ_SINK);
     }

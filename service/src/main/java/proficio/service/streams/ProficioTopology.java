@@ -6,6 +6,7 @@ import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.state.StateUpdate;
+import proficio.service.monitoring.IngestMetrics;
 import proficio.store.Schemas;
 
 /**
@@ -22,12 +23,15 @@ public final class ProficioTopology {
     private ProficioTopology() {
     }
 
-    /** @param model the model to predict p with, asked once per applied answer (the active model) */
+    /**
+     * @param model   the model to predict p with, asked once per applied answer (the active model)
+     * @param metrics what the processor reports per record
+     */
     public static Topology build(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
-                                 MasteryRules rules) {
+                                 MasteryRules rules, IngestMetrics metrics) {
         Topology t = new Topology();
         t.addSource(SOURCE, Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer(), Schemas.Topics.PROBLEM_LOGS);
-        t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, model, rules), SOURCE);
+        t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, model, rules, metrics), SOURCE);
         t.addStateStore(Schemas.knowledgeStore(), APPLY);
         t.addStateStore(Schemas.exerciseStore(), APPLY);
         t.addStateStore(Schemas.transitionsStore(), APPLY);

@@ -1,6 +1,9 @@
 package proficio.service.streams;
 
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.quarkus.grpc.runtime.health.GrpcHealthStorage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,6 +29,8 @@ import proficio.service.kafka.EmbeddedKafka;
 import proficio.service.kafka.Topics;
 import proficio.service.models.ActiveModel;
 import proficio.service.models.ModelTopicFollower;
+import proficio.service.monitoring.IngestMetrics;
+import proficio.service.quality.LiveLogLikelihood;
 import proficio.store.rocksdb.BoundedMemoryRocksDBConfig;
 
 /**
@@ -47,9 +54,15 @@ public class StreamsRuntime {
     ModelTopicFollower modelFollower;
     @Inject
     ActiveModel activeModel;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    LiveLogLikelihood liveLogLikelihood;
 
     private EmbeddedKafka embedded;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+    private ScheduledExecutorService streamsMetricsRefresh;
     private String advertisedAddress;
     private volatile String bootstrapServers;
     private volatile KafkaStreams.State streamsState = KafkaStreams.State.CREATED;
@@ -76,8 +89,9 @@ public class StreamsRuntime {
         advertisedAddress = config.streams().advertisedAddress()
                 .orElse("localhost:" + rawConfig.getOptionalValue("quarkus.grpc.server.port", Integer.class).orElse(9000));
         MasteryRules rules = new MasteryRules(ProficioConfig.Mastery.toModel(config.mastery()));
-        streams = new KafkaStreams(ProficioTopology.build(update, validator, () -> activeModel.get().model(), rules),
-                streamsProperties(bootstrap));
+        streams = new KafkaStreams(ProficioTopology.build(update, validator, () -> activeModel.get().model(), rules,
+                new IngestMetrics(meters, liveLogLikelihood)), streamsProperties(bootstrap));
+        bindClientMetrics();
         streams.setStateListener((now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
             streamsState = now;
@@ -98,6 +112,23 @@ public class StreamsRuntime {
         updateHealth();
     }
 
+    /**
+     * The Streams client's own metrics (its consumers' lag, its producer, its threads and tasks) on
+     * {@code /q/metrics}, through Micrometer's binder: {@code kafka_consumer_fetch_manager_records_lag_max}
+     * and the rest. New ones (per-partition lag once partitions are assigned) are picked up at
+     * every refresh.
+     */
+    private void bindClientMetrics() {
+        streamsMetricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kafka-streams-metrics-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), streamsMetricsRefresh,
+                config.metrics().kafkaRefreshInterval());
+        streamsMetrics.bindTo(meters);
+    }
+
     /** SERVING while Streams is RUNNING or REBALANCING and the models topic has been caught up with. */
     private synchronized void updateHealth() {
         KafkaStreams.State s = streamsState;
@@ -111,6 +142,10 @@ public class StreamsRuntime {
             // (Streams' default is to stay until the session times out; for a static member,
             // leaveGroup removes it from the group through the admin client).
             streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(config.streams().closeTimeout()));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetricsRefresh.shutdownNow();
         }
         try {
             modelFollower.stop();

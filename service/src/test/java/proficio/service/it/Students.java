@@ -1,5 +1,7 @@
 package proficio.service.it;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,7 +41,14 @@ final class Students {
         long deadline = System.currentTimeMillis() + 20_000;
         StudentState s = null;
         while (System.currentTimeMillis() < deadline) {
-            s = stub.getStudentState(GetStudentStateRequest.newBuilder().setStudentId(student).addExercises(exercise).build());
+            try {
+                s = stub.getStudentState(GetStudentStateRequest.newBuilder().setStudentId(student).addExercises(exercise).build());
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                    throw e;
+                }
+                continue; // stores not queryable yet (start, rebalance): retryable, and the deadline bounds it
+            }
             if (s.getExercisesCount() == 1 && s.getExercises(0).getDone() >= done) {
                 return s;
             }

@@ -69,7 +69,7 @@ class MasteryTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L), () -> MODEL,
-                new MasteryRules(MasteryConfig.DEFAULTS)), p);
+                new MasteryRules(MasteryConfig.DEFAULTS), TopologyTestMetrics.unregistered()), p);
         problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
                 Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
         transitions = driver.createOutputTopic(Schemas.Topics.MASTERY_TRANSITIONS,

@@ -78,7 +78,7 @@ class ProficioTopologyTest {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(SKEW_MS), () -> MODEL,
-                new MasteryRules(MasteryConfig.DEFAULTS)), p);
+                new MasteryRules(MasteryConfig.DEFAULTS), TopologyTestMetrics.unregistered()), p);
         problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
                 Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
         dlq = driver.createOutputTopic(Schemas.Topics.PROBLEM_LOGS_DLQ,
