@@ -229,7 +229,7 @@ class MasteryScenarioIT {
         assertTransition(t7, "addition_1", MasteryLevel.MASTERY_LEVEL_LEVEL_TWO, MasteryLevel.MASTERY_LEVEL_MASTERED,
                 "MASTERY_CARD_RIGHT", CardType.MASTERY, additionMastered, p, STRAIGHT_TO_MASTERED_P,
                 FIRST_REVIEW_SHORT, additionMastered + FIRST_REVIEW_SHORT);
-        long additionReviewDue = additionMastered + FIRST_REVIEW_SHORT; // day 5, 05:00
+        long additionReviewDue = additionMastered + FIRST_REVIEW_SHORT; // day 6, 05:00
 
         // Day 2, 06:00: a right challenge card on never-attempted addition_2: straight to MASTERED, 4 d.
         long addition2Mastered = t + 54 * H;
@@ -250,7 +250,7 @@ class MasteryScenarioIT {
         assertThat(millis(earlyReview.getMasteryAfter().getNextReviewDue())).isEqualTo(countingReviewDue);
         assertThat(earlyReview.getMasteryAfter().getReviewIntervalMs()).isEqualTo(FIRST_REVIEW_MEDIUM);
 
-        // Day 5, 05:00: addition_1's review is due, but addition_2 covers it and is MASTERED: no review card.
+        // Day 6, 05:00: addition_1's review is due, but addition_2 covers it and is MASTERED: no review card.
         assertChallenge(additionReviewDue, List.of(challenge("angles"), challenge("subtraction_1")),
                 Set.of("addition_1", "addition_2", "counting"));
 
