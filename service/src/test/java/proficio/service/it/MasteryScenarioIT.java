@@ -100,7 +100,8 @@ class MasteryScenarioIT {
                 "proficio.catalogue.path", catalogue.toString(),
                 "proficio.mastery.challenge-card-p", Double.toString(CHALLENGE_CARD_P),
                 "proficio.kafka.bootstrap-servers", broker.bootstrapServers(),
-                "proficio.streams.application-id", "mastery-scenario-it")).start().awaitServing(60_000);
+                "proficio.streams.application-id", "mastery-scenario-it")).start().awaitServing(60_000)
+                .awaitQueryable(STUDENT, 60_000);
         model = ModelArtifacts.toModel(DefaultModel.artifact());
     }
 
