@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Sends ProblemLog answers to Kafka and calls the Proficio knowledge service.",
         subcommands = {
                 SendCommand.class,
+                RecordCommand.class,
                 SendFileCommand.class,
                 PredictCommand.class,
                 StateCommand.class,
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
                 MasteryCommand.class,
                 ChallengeCommand.class,
                 RankCommand.class,
+                ChallengeCardsCommand.class,
+                PracticeCommand.class,
+                TransitionsCommand.class,
                 HealthCommand.class,
                 DlqCommand.class,
                 CommandLine.HelpCommand.class

@@ -1,14 +1,12 @@
 package proficio.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import proficio.proto.v1.RankedExercise;
 import proficio.proto.v1.RankedExercises;
 
 @Command(mixinStandardHelpOptions = true, versionProvider = ProficioCli.Version.class,
@@ -37,11 +35,7 @@ final class RankCommand implements Callable<Integer> {
         if (cli.json()) {
             out.println(Json.print(r));
         } else {
-            for (RankedExercise e : r.getExercisesList()) {
-                out.printf(Locale.ROOT, "%-24s p %.4f  %s%n", e.getExercise(), e.getProbability(),
-                        e.getLevel().name().replace("MASTERY_LEVEL_", "").toLowerCase(Locale.ROOT));
-            }
-            out.println("student " + r.getStudentId() + ", " + r.getExercisesCount() + " exercise(s), model " + r.getModelVersion());
+            RankedLines.print(out, r, "exercise(s)");
         }
         out.flush();
         return ExitCodes.OK;

@@ -3,12 +3,8 @@ package proficio.cli;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,19 +12,13 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
-import proficio.model.event.CardType;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
-import proficio.model.event.Violation;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.PredictResponse;
@@ -50,45 +40,8 @@ final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--student", required = true, paramLabel = "S", description = "Student id (also the record key).")
-    String student;
-
-    @Option(names = "--exercise", required = true, paramLabel = "E", description = "Exercise (skill).")
-    String exercise;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Outcome outcome;
-
-    static final class Outcome {
-        @Option(names = "--correct", required = true, description = "First answer right, no hint.")
-        boolean correct;
-
-        @Option(names = "--wrong", required = true, description = "Wrong first answer or a hint taken.")
-        boolean wrong;
-    }
-
-    @Option(names = "--problem-type", paramLabel = "T", defaultValue = "", description = "Item template within the exercise.")
-    String problemType;
-
-    @Option(names = "--time", paramLabel = "ISO-8601|now", defaultValue = "now", converter = TimeConverter.class,
-            description = "When it was answered, e.g. 2024-05-01T10:15:30Z (default: now).")
-    Instant time;
-
-    @Option(names = "--event-id", paramLabel = "ID", description = "Unique event id (default: a random UUID).")
-    String eventId;
-
-    @Option(names = "--card-type", paramLabel = "TYPE", defaultValue = "PRACTICE",
-            description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    CardType cardType;
-
-    @Option(names = "--time-taken-ms", paramLabel = "N", defaultValue = "0", description = "Time spent, in ms.")
-    long timeTakenMs;
-
-    @Option(names = "--hints", paramLabel = "N", defaultValue = "0", description = "Hints taken.")
-    int hints;
-
-    @Option(names = "--task-id", paramLabel = "ID", defaultValue = "", description = "Practice task or mastery challenge.")
-    String taskId;
+    @Mixin
+    AnswerOptions answer;
 
     @Option(names = "--no-wait", description = "Return once Kafka acknowledged the record.")
     boolean noWait;
@@ -107,13 +60,13 @@ final class SendCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (ServiceClient service = new ServiceClient(cli.target())) {
-            List<String> only = List.of(exercise);
-            long before = done(service.state(student, only)).orElse(0L);
+            List<String> only = List.of(answer.exercise);
+            long before = done(service.state(answer.student, only)).orElse(0L);
             RecordMetadata md = produce(log);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
             ExerciseStateView applied = null;
             while (true) {
-                Optional<ExerciseStateView> view = view(service.state(student, only));
+                Optional<ExerciseStateView> view = view(service.state(answer.student, only));
                 if (view.isPresent() && view.get().getDone() > before) {
                     applied = view.get();
                     break;
@@ -125,42 +78,19 @@ final class SendCommand implements Callable<Integer> {
             }
             if (applied == null) {
                 throw new CliException("answer " + log.eventId() + " was sent (" + where(md) + ") but not applied within "
-                        + (waitMs % 1000 == 0 ? waitMs / 1000 + " s" : waitMs + " ms") + ": the done count of " + exercise + " stayed at " + before + ". "
+                        + (waitMs % 1000 == 0 ? waitMs / 1000 + " s" : waitMs + " ms") + ": the done count of " + answer.exercise + " stayed at " + before + ". "
                         + "Either the event id was applied before (a repeated id counts once), or the service "
                         + "rejected it to " + Topics.PROBLEM_LOGS_DLQ + " (run `proficio dlq`), or it is not keeping up.",
                         ExitCodes.NOT_APPLIED);
             }
-            PredictResponse prediction = service.predict(student, only, false);
+            PredictResponse prediction = service.predict(answer.student, only, false);
             print(log, md, applied, prediction);
             return ExitCodes.OK;
         }
     }
 
     ProblemLog buildLog() {
-        String id = eventId == null ? UUID.randomUUID().toString() : eventId;
-        boolean correct = outcome.correct;
-        ProblemLog log = new ProblemLog(id, student, exercise, problemType, 0, correct, time.toEpochMilli(),
-                timeTakenMs, hints, correct ? 1 : 0, cardType, taskId);
-        Optional<Violation> v = new ProblemLogValidator(Long.MAX_VALUE).validate(log, student, System.currentTimeMillis());
-        if (v.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "Invalid " + optionOf(v.get().field()) + ": "
-                    + v.get().field() + " " + v.get().reason());
-        }
-        return log;
-    }
-
-    private static String optionOf(String field) {
-        return switch (field) {
-            case "event_id" -> "--event-id";
-            case "student_id" -> "--student";
-            case "exercise" -> "--exercise";
-            case "problem_type" -> "--problem-type";
-            case "time_done" -> "--time";
-            case "time_taken_ms" -> "--time-taken-ms";
-            case "hint_count" -> "--hints";
-            case "task_id" -> "--task-id";
-            default -> "answer";
-        };
+        return answer.toLog(spec);
     }
 
     private RecordMetadata produce(ProblemLog log) throws InterruptedException {
@@ -184,7 +114,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private Optional<ExerciseStateView> view(StudentState state) {
-        return state.getExercisesList().stream().filter(e -> e.getExercise().equals(exercise)).findFirst();
+        return state.getExercisesList().stream().filter(e -> e.getExercise().equals(answer.exercise)).findFirst();
     }
 
     private Optional<Long> done(StudentState state) {
@@ -221,25 +151,5 @@ final class SendCommand implements Callable<Integer> {
             }
         }
         out.flush();
-    }
-
-    /** "now" or an ISO-8601 instant / offset date-time. */
-    static final class TimeConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            if (value.equalsIgnoreCase("now")) {
-                return Instant.now();
-            }
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                try {
-                    return OffsetDateTime.parse(value).toInstant();
-                } catch (DateTimeParseException e2) {
-                    throw new TypeConversionException("'" + value + "' is neither 'now' nor an ISO-8601 time "
-                            + "such as 2024-05-01T10:15:30Z");
-                }
-            }
-        }
     }
 }

@@ -20,6 +20,8 @@ import proficio.proto.v1.StudentState;
 final class ServiceClient implements AutoCloseable {
 
     static final long DEADLINE_MS = 5_000;
+    /** The service's RecordAttempt wait when none is given (proto: "unset: 5 s"). */
+    static final long DEFAULT_SERVICE_WAIT_MS = 5_000;
 
     private final ManagedChannel channel;
 
@@ -63,6 +65,32 @@ final class ServiceClient implements AutoCloseable {
     proficio.proto.v1.RankedExercises rank(String student, int limit) {
         return knowledge().rankExercises(proficio.proto.v1.RankExercisesRequest.newBuilder()
                 .setStudentId(student).setLimit(limit).build());
+    }
+
+    proficio.proto.v1.RankedExercises challengeCards(String student, int limit) {
+        return knowledge().getChallengeCards(proficio.proto.v1.GetChallengeCardsRequest.newBuilder()
+                .setStudentId(student).setLimit(limit).build());
+    }
+
+    proficio.proto.v1.RankedExercises practiceTasks(String student, String mission, int limit) {
+        return knowledge().getPracticeTasks(proficio.proto.v1.GetPracticeTasksRequest.newBuilder()
+                .setStudentId(student).setMission(mission).setLimit(limit).build());
+    }
+
+    /**
+     * RecordAttempt. With {@code wait}, the call's deadline is the service's wait ({@code waitMs}, 0 for its
+     * default of 5 s) plus {@value #DEADLINE_MS} ms, so a slow apply comes back as {@code applied = false},
+     * not as a client time-out.
+     */
+    proficio.proto.v1.RecordAttemptResponse recordAttempt(proficio.proto.v1.ProblemLog attempt, boolean wait, long waitMs) {
+        proficio.proto.v1.RecordAttemptRequest.Builder b = proficio.proto.v1.RecordAttemptRequest.newBuilder()
+                .setAttempt(attempt).setWait(wait);
+        if (waitMs > 0) {
+            b.setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(waitMs / 1000).setNanos((int) (waitMs % 1000) * 1_000_000));
+        }
+        long deadline = DEADLINE_MS + (wait ? (waitMs > 0 ? waitMs : DEFAULT_SERVICE_WAIT_MS) : 0);
+        return KnowledgeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
+                .recordAttempt(b.build());
     }
 
     proficio.proto.v1.GetTransitionsResponse transitions(String student, com.google.protobuf.Timestamp since, int limit) {

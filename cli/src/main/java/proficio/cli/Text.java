@@ -1,7 +1,10 @@
 package proficio.cli;
 
 import java.nio.charset.Charset;
+import com.google.protobuf.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
+import proficio.proto.v1.MasteryLevel;
 import proficio.proto.v1.ThetaSource;
 
 /** Small formatting helpers for the human-readable output. */
@@ -23,6 +26,16 @@ final class Text {
 
     static String p4(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** "practiced", "level_two", ...: the level without its enum prefix. */
+    static String level(MasteryLevel level) {
+        return level.name().replace("MASTERY_LEVEL_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** An ISO-8601 instant, or "-" for an unset timestamp. */
+    static String time(boolean set, Timestamp t) {
+        return set ? Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString() : "-";
     }
 
     static String thetaSource(ThetaSource s) {

@@ -32,6 +32,10 @@ class ServiceCommandsTest {
 
     private final List<PredictRequest> predictRequests = new ArrayList<>();
     private final List<proficio.proto.v1.GetNextChallengeRequest> challengeRequests = new ArrayList<>();
+    private final List<proficio.proto.v1.GetChallengeCardsRequest> challengeCardRequests = new ArrayList<>();
+    private final List<proficio.proto.v1.GetPracticeTasksRequest> practiceRequests = new ArrayList<>();
+    private final List<proficio.proto.v1.GetTransitionsRequest> transitionRequests = new ArrayList<>();
+    private final List<proficio.proto.v1.RecordAttemptRequest> recordRequests = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
     private Server server;
     private String target;
@@ -220,6 +224,59 @@ class ServiceCommandsTest {
         }
 
         @Override
+        public void getChallengeCards(proficio.proto.v1.GetChallengeCardsRequest request,
+                                      StreamObserver<proficio.proto.v1.RankedExercises> out) {
+            challengeCardRequests.add(request);
+            out.onNext(proficio.proto.v1.RankedExercises.newBuilder().setStudentId(request.getStudentId()).setModelVersion("v9")
+                    .addExercises(proficio.proto.v1.RankedExercise.newBuilder().setExercise("angles").setProbability(0.93)
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED).setInCatalogue(true))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getPracticeTasks(proficio.proto.v1.GetPracticeTasksRequest request,
+                                     StreamObserver<proficio.proto.v1.RankedExercises> out) {
+            practiceRequests.add(request);
+            out.onNext(proficio.proto.v1.RankedExercises.newBuilder().setStudentId(request.getStudentId()).setModelVersion("v9")
+                    .addExercises(proficio.proto.v1.RankedExercise.newBuilder().setExercise("addition_1").setProbability(0.8785)
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED).setInCatalogue(true))
+                    .addExercises(proficio.proto.v1.RankedExercise.newBuilder().setExercise("addition_2").setProbability(0.8753)
+                            .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED).setInCatalogue(true))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getTransitions(proficio.proto.v1.GetTransitionsRequest request,
+                                   StreamObserver<proficio.proto.v1.GetTransitionsResponse> out) {
+            transitionRequests.add(request);
+            out.onNext(proficio.proto.v1.GetTransitionsResponse.newBuilder().setStudentId(request.getStudentId())
+                    .addTransitions(practiced(request.getStudentId(), "ev-5")).setMore(true).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void recordAttempt(proficio.proto.v1.RecordAttemptRequest request,
+                                  StreamObserver<proficio.proto.v1.RecordAttemptResponse> out) {
+            recordRequests.add(request);
+            proficio.proto.v1.ProblemLog a = request.getAttempt();
+            proficio.proto.v1.RecordAttemptResponse.Builder r = proficio.proto.v1.RecordAttemptResponse.newBuilder()
+                    .setEventId(a.getEventId()).setPartition(2).setOffset(41);
+            if (request.getWait() && !a.getStudentId().equals("slow")) {
+                r.setApplied(true)
+                        .setPrediction(ExercisePrediction.newBuilder().setExercise(a.getExercise()).setProbability(0.95152).setDone(5))
+                        .setLevelBefore(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED)
+                        .setMasteryAfter(proficio.proto.v1.ExerciseMastery.newBuilder().setExercise(a.getExercise())
+                                .setLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED).setAttempts(5)
+                                .setNextDue(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_700_057_600L)))
+                        .addTransitions(practiced(a.getStudentId(), a.getEventId()));
+            }
+            out.onNext(r.build());
+            out.onCompleted();
+        }
+
+        @Override
         public void listModels(proficio.proto.v1.ListModelsRequest request,
                                StreamObserver<proficio.proto.v1.ListModelsResponse> out) {
             out.onNext(proficio.proto.v1.ListModelsResponse.newBuilder().setName("knowledge").setActiveVersion("v2")
@@ -277,5 +334,144 @@ class ServiceCommandsTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("easy\\s+p 0\\.9700\\s+mastered[\\s\\S]*hard\\s+p 0\\.4200\\s+unpracticed");
+    }
+
+    /** A practice task completed at 2023-11-14T22:13:20Z, next due 16 h later. */
+    private static proficio.proto.v1.MasteryTransition practiced(String student, String eventId) {
+        return proficio.proto.v1.MasteryTransition.newBuilder().setStudentId(student).setExercise("counting")
+                .setEventId(eventId)
+                .setFromLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_UNPRACTICED)
+                .setToLevel(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_PRACTICED)
+                .setRule("PRACTICE_TASK_COMPLETED").setReason("5 right in a row: practice task completed")
+                .setP(0.94534).setThreshold(Double.NaN)
+                .setEventTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_700_000_000L))
+                .setNextDue(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_700_057_600L))
+                .setCardType(proficio.proto.v1.CardType.CARD_TYPE_PRACTICE).build();
+    }
+
+    @Test
+    void challengeCardsPassesTheLimitAndPrintsTheCards() {
+        CliRun r = CliRun.run("--target", target, "challenge-cards", "--student", "s1", "--limit", "3");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(challengeCardRequests.get(0).getLimit()).isEqualTo(3);
+        assertThat(r.out()).containsPattern("angles\\s+p 0\\.9300\\s+unpracticed").contains("1 challenge card(s), model v9");
+    }
+
+    @Test
+    void practicePassesTheMissionAndPrintsTasksInTheServicesOrder() {
+        CliRun r = CliRun.run("--target", target, "practice", "--student", "s1", "--mission", "arithmetic");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(practiceRequests.get(0).getMission()).isEqualTo("arithmetic");
+        assertThat(practiceRequests.get(0).getLimit()).isEqualTo(10);
+        assertThat(r.out()).containsPattern("addition_1\\s+p 0\\.8785\\s+practiced[\\s\\S]*addition_2\\s+p 0\\.8753\\s+unpracticed")
+                .contains("2 practice task(s) in mission arithmetic");
+    }
+
+    @Test
+    void practiceWithoutAMissionIsAUsageError() {
+        CliRun r = CliRun.run("--target", target, "practice", "--student", "s1");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option: '--mission=M'");
+        assertThat(practiceRequests).isEmpty();
+    }
+
+    @Test
+    void transitionsPassesSinceAndLimit_printsRuleAndReason_andSaysWhereToGoOn() {
+        CliRun r = CliRun.run("--target", target, "transitions", "--student", "s1", "--since", "2023-11-14T00:00:00Z",
+                "--limit", "1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(transitionRequests.get(0).getSince().getSeconds())
+                .isEqualTo(java.time.Instant.parse("2023-11-14T00:00:00Z").getEpochSecond());
+        assertThat(transitionRequests.get(0).getLimit()).isEqualTo(1);
+        assertThat(r.out())
+                .containsPattern("2023-11-14T22:13:20Z\\s+counting\\s+unpracticed\\s+->\\s+practiced\\s+PRACTICE_TASK_COMPLETED\\s+p 0\\.9453\\s+next due 2023-11-15T14:13:20Z")
+                .contains("    5 right in a row: practice task completed", "student s1, 1 transition(s)",
+                        "more: ask again with --since 2023-11-14T22:13:20Z");
+    }
+
+    @Test
+    void transitionsWithoutSinceAsksForAll() {
+        CliRun r = CliRun.run("--target", target, "--json", "transitions", "--student", "s1");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(transitionRequests.get(0).hasSince()).isFalse();
+        assertThat(transitionRequests.get(0).getLimit()).isEqualTo(100);
+        assertThat(r.out()).contains("\"rule\": \"PRACTICE_TASK_COMPLETED\"", "\"more\": true");
+    }
+
+    @Test
+    void transitionsWithABadSinceIsAUsageError() {
+        CliRun r = CliRun.run("--target", target, "transitions", "--student", "s1", "--since", "yesterday");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("'yesterday' is not an ISO-8601 time");
+        assertThat(transitionRequests).isEmpty();
+    }
+
+    @Test
+    void recordWithWait_sendsTheAnswerThroughRecordAttempt_andPrintsItsTransitionsAndNewPrediction() {
+        CliRun r = CliRun.run("--target", target, "record", "--student", "s1", "--exercise", "counting", "--correct",
+                "--card-type", "mastery", "--time", "2023-11-14T22:13:20Z", "--event-id", "ev-5", "--wait",
+                "--timeout-ms", "2500");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        proficio.proto.v1.RecordAttemptRequest sent = recordRequests.get(0);
+        assertThat(sent.getWait()).isTrue();
+        assertThat(sent.getTimeout().getSeconds()).isEqualTo(2);
+        assertThat(sent.getTimeout().getNanos()).isEqualTo(500_000_000);
+        assertThat(sent.getAttempt().getEventId()).isEqualTo("ev-5");
+        assertThat(sent.getAttempt().getStudentId()).isEqualTo("s1");
+        assertThat(sent.getAttempt().getExercise()).isEqualTo("counting");
+        assertThat(sent.getAttempt().getCorrect()).isTrue();
+        assertThat(sent.getAttempt().getCardType()).isEqualTo(proficio.proto.v1.CardType.CARD_TYPE_MASTERY);
+        assertThat(proficio.proto.ProblemLogs.Timestamps.toMillis(sent.getAttempt().getTimeDone()))
+                .isEqualTo(java.time.Instant.parse("2023-11-14T22:13:20Z").toEpochMilli());
+        assertThat(r.out()).contains("recorded answer ev-5 (s1, counting, correct, mastery card) to problem-logs partition 2 offset 41",
+                        "applied: unpracticed -> practiced, next due 2023-11-15T14:13:20Z, p(next right) = 0.9515")
+                .containsPattern("counting\\s+unpracticed\\s+->\\s+practiced\\s+PRACTICE_TASK_COMPLETED");
+    }
+
+    @Test
+    void recordWithoutWait_printsWhereTheAnswerWasWritten() {
+        CliRun r = CliRun.run("--target", target, "record", "--student", "s1", "--exercise", "counting", "--wrong");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(recordRequests.get(0).getWait()).isFalse();
+        assertThat(recordRequests.get(0).hasTimeout()).isFalse();
+        assertThat(recordRequests.get(0).getAttempt().getCorrect()).isFalse();
+        assertThat(r.out()).contains("(s1, counting, wrong, practice card) to problem-logs partition 2 offset 41")
+                .doesNotContain("applied");
+    }
+
+    @Test
+    void recordJsonPrintsTheWholeReply() {
+        CliRun r = CliRun.run("--target", target, "--json", "record", "--student", "s1", "--exercise", "counting",
+                "--correct", "--wait");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"applied\": true", "\"rule\": \"PRACTICE_TASK_COMPLETED\"", "\"levelBefore\": \"MASTERY_LEVEL_UNPRACTICED\"");
+    }
+
+    @Test
+    void recordNotAppliedInTime_exitsWith3AndSaysTheAnswerIsWritten() {
+        CliRun r = CliRun.run("--target", target, "record", "--student", "slow", "--exercise", "counting", "--correct",
+                "--event-id", "ev-slow", "--wait");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("answer ev-slow was written (partition 2 offset 41) but not seen applied in time");
+    }
+
+    @Test
+    void recordWithAnInvalidAnswerIsAUsageErrorNamingTheOption() {
+        CliRun r = CliRun.run("--target", target, "record", "--student", "s1", "--exercise", "counting", "--correct",
+                "--event-id", " ");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Invalid --event-id: event_id");
+        assertThat(recordRequests).isEmpty();
     }
 }

@@ -30,4 +30,21 @@ public final class TransitionReader {
         }
         return out;
     }
+
+    /**
+     * At most {@code limit} transitions with event time exactly {@code eventTimeMs}, in key order: the
+     * ones one answer caused are among them (the caller picks them by event id; this module does not
+     * parse the values). Usually one or none: a student rarely has two transitions in the same millisecond.
+     */
+    public List<byte[]> at(String studentId, long eventTimeMs, int limit) {
+        List<byte[]> out = new ArrayList<>(1);
+        TransitionKey from = new TransitionKey(studentId, eventTimeMs, Long.MIN_VALUE, Integer.MIN_VALUE);
+        TransitionKey to = new TransitionKey(studentId, eventTimeMs, Long.MAX_VALUE, Integer.MAX_VALUE);
+        try (KeyValueIterator<TransitionKey, byte[]> it = transitions.range(from, to)) {
+            while (out.size() < limit && it.hasNext()) {
+                out.add(it.next().value);
+            }
+        }
+        return out;
+    }
 }

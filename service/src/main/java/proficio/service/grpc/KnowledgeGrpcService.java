@@ -254,8 +254,27 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             StudentSnapshot after = applied.get();
             Prediction p = activeModel().model().predict(exercise, "", after);
             served.predicted("RecordAttempt", List.of(p));
-            return Replies.attemptApplied(out, p, after, before, masteryConfig);
+            return Replies.attemptApplied(out, p, after, before, transitionsAt(student, log.timeDoneMs()), log.eventId(),
+                    masteryConfig);
         });
+    }
+
+    /**
+     * The stored transitions at one event time, read after the answer was seen applied (the processor
+     * puts them before the exercise state that says so). Not forwarded: the answer is written and applied
+     * already, so a student that moved since gets UNAVAILABLE, as in {@link #recordAttempt}.
+     */
+    private List<byte[]> transitionsAt(String student, long eventTimeMs) {
+        return switch (query.readTransitions(student, r -> r.at(student, eventTimeMs, MAX_TRANSITIONS))) {
+            case QueryResult.Local<List<byte[]>> l -> l.value();
+            case QueryResult.Remote<List<byte[]>> r -> throw Status.UNAVAILABLE
+                    .withDescription("written and applied, but student_id " + student + " is now served by "
+                            + r.host() + ":" + r.port() + "; read its transitions there (GetTransitions)")
+                    .asRuntimeException();
+            case QueryResult.Unavailable<List<byte[]>> u -> throw Status.UNAVAILABLE
+                    .withDescription("written and applied, but the transitions are not queryable: " + u.reason())
+                    .asRuntimeException();
+        };
     }
 
     @Override

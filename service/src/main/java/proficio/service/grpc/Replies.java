@@ -132,13 +132,17 @@ final class Replies {
         GetTransitionsResponse.Builder out = GetTransitionsResponse.newBuilder().setStudentId(student)
                 .setMore(stored.size() > limit);
         for (byte[] b : stored.subList(0, Math.min(limit, stored.size()))) {
-            try {
-                out.addTransitions(MasteryTransition.parseFrom(b));
-            } catch (InvalidProtocolBufferException e) {
-                throw new IllegalStateException("transitions store of " + student + ": not a MasteryTransition: " + e.getMessage(), e);
-            }
+            out.addTransitions(parseTransition(student, b));
         }
         return out.build();
+    }
+
+    private static MasteryTransition parseTransition(String student, byte[] stored) {
+        try {
+            return MasteryTransition.parseFrom(stored);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("transitions store of " + student + ": not a MasteryTransition: " + e.getMessage(), e);
+        }
     }
 
     static MasteryLevels masteryLevels(StudentSnapshot s, Collection<String> exercises, MasteryConfig config) {
@@ -251,14 +255,25 @@ final class Replies {
         return RecordAttemptResponse.newBuilder().setEventId(eventId).setPartition(partition).setOffset(offset).build();
     }
 
+    /**
+     * {@code storedAtTime}: the student's stored transitions at the answer's event time; those of
+     * {@code eventId} are the ones it caused.
+     */
     static RecordAttemptResponse attemptApplied(RecordAttemptResponse written, Prediction after, StudentSnapshot s,
-                                                MasteryLevel before, MasteryConfig config) {
-        return written.toBuilder()
+                                                MasteryLevel before, List<byte[]> storedAtTime, String eventId,
+                                                MasteryConfig config) {
+        RecordAttemptResponse.Builder b = written.toBuilder()
                 .setApplied(true)
                 .setPrediction(predictions(s.studentId(), after.modelVersion(), List.of(after), s).getPredictions(0))
                 .setLevelBefore(MasteryTransitions.level(before))
-                .setMasteryAfter(masteryLevels(s, List.of(after.exercise()), config).getExercises(0))
-                .build();
+                .setMasteryAfter(masteryLevels(s, List.of(after.exercise()), config).getExercises(0));
+        for (byte[] stored : storedAtTime) {
+            MasteryTransition t = parseTransition(s.studentId(), stored);
+            if (t.getEventId().equals(eventId)) {
+                b.addTransitions(t);
+            }
+        }
+        return b.build();
     }
 
     private static proficio.proto.v1.CardType cardType(proficio.model.event.CardType t) {

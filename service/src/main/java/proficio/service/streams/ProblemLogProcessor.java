@@ -118,12 +118,18 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         Prediction prediction = m.predict(log.exercise(), log.problemType(), viewBefore(m, log, stored, before));
         double p = prediction.probability();
         MasteryRules.Outcome mastery = rules.apply(stored.mastery(), Answer.of(log), p, m.version());
-        exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
+        // The exercise value goes last: its event ids are what RecordAttempt(wait) polls for, so once a
+        // reader sees the answer there, the KnowledgeState and the transitions it caused are in place
+        // too (the stores are uncached: a put is visible to queries at once).
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
         metrics.applied(prediction, log.correct());
-        List<Transition> happened = mastery.transitions();
+        putTransitions(log, timestamp, mastery.transitions());
+        exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
+    }
+
+    private void putTransitions(ProblemLog log, long timestamp, List<Transition> happened) {
         if (happened.isEmpty()) {
             return; // the common case: no transition, nothing more to write
         }

@@ -66,6 +66,8 @@ public class StreamsRuntime {
     private String advertisedAddress;
     private volatile String bootstrapServers;
     private volatile KafkaStreams.State streamsState = KafkaStreams.State.CREATED;
+    /** Streams reached RUNNING once since start: from then on a rebalance does not take us out of service. */
+    private volatile boolean hasRun;
 
     void onStart(@Observes StartupEvent ev) {
         health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME, ServingStatus.NOT_SERVING);
@@ -95,6 +97,9 @@ public class StreamsRuntime {
         streams.setStateListener((now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
             streamsState = now;
+            if (now == KafkaStreams.State.RUNNING) {
+                hasRun = true;
+            }
             updateHealth();
         });
         // A processing error that is not a bad record (a corrupt store, say) must not be skipped:
@@ -129,10 +134,16 @@ public class StreamsRuntime {
         streamsMetrics.bindTo(meters);
     }
 
-    /** SERVING while Streams is RUNNING or REBALANCING and the models topic has been caught up with. */
+    /**
+     * SERVING once Streams has been RUNNING (its first assignment restored and queryable) and the models
+     * topic has been caught up with; then through later rebalances too, as most students stay served
+     * while a few partitions move (a query for a moving one waits, bounded). Not during the first
+     * rebalance: a probe that said SERVING then would send traffic no store can answer yet.
+     */
     private synchronized void updateHealth() {
         KafkaStreams.State s = streamsState;
-        boolean serving = (s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING) && activeModel.isSettled();
+        boolean up = s == KafkaStreams.State.RUNNING || (s == KafkaStreams.State.REBALANCING && hasRun);
+        boolean serving = up && activeModel.isSettled();
         health.setStatus(GrpcHealthStorage.DEFAULT_SERVICE_NAME, serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
     }
 

@@ -42,6 +42,7 @@ import proficio.proto.v1.NextChallenge;
 import proficio.proto.v1.RankExercisesRequest;
 import proficio.proto.v1.RankedExercise;
 import proficio.proto.v1.RankedExercises;
+import proficio.proto.v1.GetTransitionsRequest;
 import proficio.proto.v1.RecordAttemptRequest;
 import proficio.proto.v1.RecordAttemptResponse;
 import proficio.proto.v1.ExerciseStateView;
@@ -158,15 +159,39 @@ class IngestIT {
         StudentReplay replay = replay();
         RecordAttemptResponse last = null;
         ProblemLog fifth = null;
+        double pBeforeFifth = Double.NaN;
         for (int i = 0; i < 5; i++) {
             fifth = Students.answer(student, "cat_add_1", "", true);
+            pBeforeFifth = defaultModel.predict("cat_add_1", "", replay).probability();
             replay.apply(fifth);
             last = service.knowledge().recordAttempt(RecordAttemptRequest.newBuilder()
                     .setAttempt(ProblemLogs.toWire(fifth)).setWait(true).build());
             assertThat(last.getApplied()).as("answer %d applied before the reply", i + 1).isTrue();
             assertThat(last.getEventId()).isEqualTo(fifth.eventId());
             assertThat(last.getPrediction().getDone()).isEqualTo(i + 1);
+            if (i < 4) {
+                assertThat(last.getTransitionsList()).as("answer %d moves no level", i + 1).isEmpty();
+            }
         }
+        // The fifth right answer in a row finishes the practice task: its transition comes back in the reply.
+        assertThat(last.getTransitionsList()).hasSize(1);
+        MasteryTransition practiced = last.getTransitions(0);
+        assertThat(practiced.getEventId()).isEqualTo(fifth.eventId());
+        assertThat(practiced.getExercise()).isEqualTo("cat_add_1");
+        assertThat(practiced.getFromLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_UNPRACTICED);
+        assertThat(practiced.getToLevel()).isEqualTo(MasteryLevel.MASTERY_LEVEL_PRACTICED);
+        assertThat(practiced.getRule()).isEqualTo("PRACTICE_TASK_COMPLETED");
+        assertThat(practiced.getP()).isEqualTo(pBeforeFifth);
+        assertThat(ProblemLogs.Timestamps.toMillis(practiced.getEventTime())).isEqualTo(fifth.timeDoneMs());
+        assertThat(ProblemLogs.Timestamps.toMillis(practiced.getNextDue())).isEqualTo(fifth.timeDoneMs() + 16 * 3_600_000L);
+        assertThat(service.knowledge().getTransitions(GetTransitionsRequest.newBuilder().setStudentId(student).build())
+                .getTransitionsList()).as("the same record GetTransitions returns").containsExactly(practiced);
+        // A retry with the same event id is applied once, and answers with what the answer caused.
+        RecordAttemptResponse retry = service.knowledge().recordAttempt(RecordAttemptRequest.newBuilder()
+                .setAttempt(ProblemLogs.toWire(fifth)).setWait(true).build());
+        assertThat(retry.getApplied()).isTrue();
+        assertThat(retry.getTransitionsList()).containsExactly(practiced);
+        assertThat(retry.getPrediction().getDone()).isEqualTo(5);
         assertThat(last.getPrediction().getProbability())
                 .isEqualTo(defaultModel.predict("cat_add_1", "", replay).probability());
         assertThat(last.getLevelBefore()).isEqualTo(MasteryLevel.MASTERY_LEVEL_UNPRACTICED);

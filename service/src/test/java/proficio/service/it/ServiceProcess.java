@@ -81,6 +81,26 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service not SERVING after " + timeoutMs + " ms (" + last + "); log:\n" + logTail());
     }
 
+    /**
+     * Waits until a read for {@code student} is answered. Health is SERVING from Kafka Streams'
+     * REBALANCING on, while the stores may still be initialising; reads meanwhile get UNAVAILABLE
+     * (retryable, by design). Tests that start with a read, before any answer is applied, wait here.
+     */
+    ServiceProcess awaitQueryable(String student, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            try {
+                knowledge().getMasteryLevels(proficio.proto.v1.GetMasteryLevelsRequest.newBuilder().setStudentId(student).build());
+                return this;
+            } catch (io.grpc.StatusRuntimeException e) {
+                if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The operating-system id of the running process (changes on each start). */
     long pid() {
         return process.pid();

@@ -213,4 +213,19 @@ class MasteryTopologyTest {
         assertThat(reader.since("ada", Long.MIN_VALUE, 1).stream().map(b -> parse(b).getExercise()).toList())
                 .containsExactly("addition_0");
     }
+
+    @Test
+    void transitionsAtOneEventTime_areExactlyThatMillisecond_ofThatStudent() {
+        for (int i = 1; i <= 5; i++) {
+            send(right(i));
+        }
+        send(ProblemLog.practice("other", "ad", "addition_1", "t1", true, T0 + 5 * 60_000L)); // same time, another student
+        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+        long fifth = T0 + 5 * 60_000L;
+
+        assertThat(reader.at("ada", fifth, 10).stream().map(b -> parse(b).getEventId()).toList()).containsExactly("e5");
+        assertThat(reader.at("ada", fifth - 1, 10)).isEmpty();
+        assertThat(reader.at("ada", fifth + 1, 10)).isEmpty();
+        assertThat(reader.at("ad", fifth, 10)).isEmpty(); // one right answer: no transition of its own
+    }
 }
