@@ -75,7 +75,7 @@ public final class RateSearch {
         return new Outcome(held, steps);
     }
 
-    static boolean holds(OpenLoop.Result r, double p99BoundMs) {
+    public static boolean holds(OpenLoop.Result r, double p99BoundMs) {
         return r.failed() == 0 && r.unfinished() == 0 && r.achievedRate() >= KEEP_UP * r.rate()
                 && r.ms(99) <= p99BoundMs;
     }
