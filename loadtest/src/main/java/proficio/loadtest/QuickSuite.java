@@ -84,9 +84,9 @@ public final class QuickSuite implements Callable<Integer> {
     double liveRate;
     @Option(names = "--live-seconds", defaultValue = "15", description = "default ${DEFAULT-VALUE}, after 5 s of warm-up")
     int liveSeconds;
-    @Option(names = "--sample-every", defaultValue = "100", description = "watch every n-th answer until visible (default ${DEFAULT-VALUE})")
+    @Option(names = "--sample-every", defaultValue = "250", description = "watch every n-th answer until visible (default ${DEFAULT-VALUE})")
     int sampleEvery;
-    @Option(names = "--poll-ms", defaultValue = "2", description = "visibility poll interval (default ${DEFAULT-VALUE})")
+    @Option(names = "--poll-ms", defaultValue = "5", description = "visibility poll interval (default ${DEFAULT-VALUE})")
     int pollMs;
     @Option(names = "--predict-rate", defaultValue = "5000", description = "Predict and Echo: the rate of the latency run (default ${DEFAULT-VALUE})")
     double predictRate;
@@ -100,7 +100,7 @@ public final class QuickSuite implements Callable<Integer> {
     int steps;
     @Option(names = "--p99-bound-ms", defaultValue = "100", description = "a rate step holds while p99 <= this: no queue building up (default ${DEFAULT-VALUE})")
     double p99BoundMs;
-    @Option(names = "--profile", description = "record the service with JFR during the ingest drain and the Predict runs (OUT_DIR/profile-*.jfr)")
+    @Option(names = "--profile", description = "record the service with JFR during the ingest drain, the live run and the Predict runs (OUT_DIR/profile-*.jfr)")
     boolean profile;
     @Option(names = "--service-jvm-option", description = "an extra JVM option for the service")
     List<String> serviceJvmOptions = new ArrayList<>();
@@ -184,8 +184,10 @@ public final class QuickSuite implements Callable<Integer> {
                     "live-", concurrent, 0, exercisesPerStudent, anchor, seed + 1))) {
                 LiveIngest.run(service.bootstrapServers(), PROBLEM_LOGS, service.channel(), liveSource, liveRoster,
                         liveRate, Duration.ofSeconds(5), sampleEvery, Duration.ofMillis(pollMs)); // warm-up
-                live = LiveIngest.run(service.bootstrapServers(), PROBLEM_LOGS, service.channel(), liveSource, liveRoster,
-                        liveRate, Duration.ofSeconds(liveSeconds), sampleEvery, Duration.ofMillis(pollMs));
+                try (PhaseRecording rec = profile ? PhaseRecording.start(service.pid(), "live", out.resolve("profile-live.jfr")) : null) {
+                    live = LiveIngest.run(service.bootstrapServers(), PROBLEM_LOGS, service.channel(), liveSource,
+                            liveRoster, liveRate, Duration.ofSeconds(liveSeconds), sampleEvery, Duration.ofMillis(pollMs));
+                }
             }
             log("live: %,.0f events/s produced (target %,.0f); visible p50 %.1f p99 %.1f p99.9 %.1f ms over %d samples, %d not seen",
                     live.produce().achievedRate(), liveRate, ms(live.visible(), 50), ms(live.visible(), 99),

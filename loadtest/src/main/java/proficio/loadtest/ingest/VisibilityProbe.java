@@ -17,8 +17,9 @@ import proficio.proto.v1.StudentState;
  * Event → visible: for a sampled answer, asks the service through gRPC (GetStudentState for that
  * student and exercise) every {@code pollEvery} until the exercise's {@code done} count includes it,
  * and records the time from the answer's <em>intended</em> send time to the reply that showed it.
- * The figure is therefore late by at most one poll interval plus one call; the polls are load on
- * the service too (counted, see {@link #polls}).
+ * Once an answer has waited 10 poll intervals the interval grows to a tenth of the wait so far, so
+ * the figure is late by at most one interval (or 10 %) plus one call, and a service that falls
+ * behind is not buried under ever more polls. The polls are load on the service too ({@link #polls}).
  */
 public final class VisibilityProbe implements AutoCloseable {
 
@@ -66,7 +67,8 @@ public final class VisibilityProbe implements AutoCloseable {
                 timedOut.incrementAndGet();
                 return;
             }
-            pollers.schedule(() -> poll(req, want, intendedNanos), pollEveryNs, TimeUnit.NANOSECONDS);
+            long delay = Math.max(pollEveryNs, (now - intendedNanos) / 10);
+            pollers.schedule(() -> poll(req, want, intendedNanos), delay, TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             failed.incrementAndGet();
         }
