@@ -18,8 +18,11 @@ public final class RateSearch {
     public record Step(OpenLoop.Result result, boolean holds) {
     }
 
-    /** @param maxRate the highest rate that held (0 when none did) */
-    public record Outcome(double maxRate, List<Step> steps) {
+    /**
+     * @param maxRate the highest rate that held (0 when none did)
+     * @param bounded whether some step failed; when none did, maxRate is only a lower bound (the steps ran out)
+     */
+    public record Outcome(double maxRate, boolean bounded, List<Step> steps) {
     }
 
     public record Plan(double start, double factor, int maxSteps, Duration stepDuration, double p99BoundMs) {
@@ -72,7 +75,7 @@ public final class RateSearch {
                 held = mid;
             }
         }
-        return new Outcome(held, steps);
+        return new Outcome(held, failedAt > 0, steps);
     }
 
     public static boolean holds(OpenLoop.Result r, double p99BoundMs) {

@@ -95,6 +95,7 @@ class OpenLoopTest {
         assertThat(o.maxRate()).isBetween(10.0, 50.0);
         assertThat(o.steps().get(0).holds()).isTrue();
         assertThat(o.steps()).anyMatch(s -> !s.holds());
+        assertThat(o.bounded()).isTrue();
     }
 
     private static void sleep(long ms) {
