@@ -10,7 +10,8 @@ import java.util.List;
  * then one step halfway between the highest that held and the lowest that failed. A step holds when every call was answered without error, answers kept up (at least 95 %
  * of the rate, waiting for the last one included), and p99 stayed within the bound. Without the
  * bound a server can "sustain" any rate by queueing; the bound says how much queueing counts as
- * keeping up.
+ * keeping up. Resolution: a rate a few per cent over capacity builds too little queue in one short
+ * step to fail it, so the result can be that much over the true capacity.
  */
 public final class RateSearch {
 

@@ -89,10 +89,11 @@ class OpenLoopTest {
     @Test
     void rateSearch_findsTheCapacityOfTheSlowServer() throws Exception {
         // 20 ms per call: 50 calls/s at most (less on a busy machine). Steps 10, 15, 22.5, 33.75 can
-        // hold; 50.6 cannot keep up, whatever the machine.
+        // hold; 50.6 may, within the search's resolution (a rate a few % over capacity builds too
+        // little queue in one step to fail it); 75.9 cannot keep up, whatever the machine.
         RateSearch.Outcome o = RateSearch.search(slowServer(20),
                 new RateSearch.Plan(10, 1.5, 6, Duration.ofSeconds(1), 200), 10_000);
-        assertThat(o.maxRate()).isBetween(10.0, 50.0);
+        assertThat(o.maxRate()).isBetween(10.0, 50.0 * 1.05);
         assertThat(o.steps().get(0).holds()).isTrue();
         assertThat(o.steps()).anyMatch(s -> !s.holds());
         assertThat(o.bounded()).isTrue();
