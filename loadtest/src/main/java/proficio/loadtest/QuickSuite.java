@@ -151,7 +151,7 @@ public final class QuickSuite implements Callable<Integer> {
             Backlog.Produced produced;
             Drain.Result serviceDrain;
             long commitNanos;
-            try (AnswerSource source = backlogSource(anchor);
+            try (AnswerSource source = backlogSource(curriculum, anchor);
                  PhaseRecording rec = profile ? PhaseRecording.start(service.pid(), "ingest", out.resolve("profile-ingest.jfr")) : null) {
                 produced = Backlog.produce(service.bootstrapServers(), PROBLEM_LOGS, source, backlogRoster);
                 commitNanos = System.nanoTime();
@@ -312,11 +312,11 @@ public final class QuickSuite implements Callable<Integer> {
         }
     }
 
-    private AnswerSource backlogSource(long anchor) throws IOException {
+    private AnswerSource backlogSource(Curriculum curriculum, long anchor) throws IOException {
         if (replay != null) {
             return FileReplay.open(replay, replayFormat == null ? null : FileFormat.parse(replayFormat), "replay-");
         }
-        return new LearnerSimulator(Curriculum.generate(topics, perTopic, seed), new LearnerSimulator.Settings(
+        return new LearnerSimulator(curriculum, new LearnerSimulator.Settings(
                 "drain-", concurrent, students, exercisesPerStudent, anchor, seed));
     }
 
