@@ -107,13 +107,55 @@ public final class QuickSuite implements Callable<Integer> {
     @Option(names = "--service-property", description = "key=value, a system property for the service; kafka-streams.* ones apply to the pass-through too")
     Map<String, String> serviceProperties = new LinkedHashMap<>();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.exit(new CommandLine(new QuickSuite()).execute(args));
     }
 
+    /** Bad options fail before anything starts, naming the option and the reason. */
+    private void validate() {
+        positive("--topics", topics);
+        positive("--exercises-per-topic", perTopic);
+        positive("--students", students);
+        positive("--exercises-per-student", exercisesPerStudent);
+        positive("--concurrent-learners", concurrent);
+        positive("--live-rate", liveRate);
+        positive("--live-seconds", liveSeconds);
+        positive("--sample-every", sampleEvery);
+        positive("--poll-ms", pollMs);
+        positive("--predict-rate", predictRate);
+        positive("--planning-rate", planningRate);
+        positive("--serve-seconds", serveSeconds);
+        positive("--step-seconds", stepSeconds);
+        positive("--steps", steps);
+        positive("--p99-bound-ms", p99BoundMs);
+        if (replay != null && !Files.isReadable(replay)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--replay: cannot read " + replay);
+        }
+        if (replayFormat != null) {
+            try {
+                FileFormat.parse(replayFormat);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--replay-format: " + e.getMessage());
+            }
+        }
+        if (!Files.isRegularFile(serviceJar)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--service-jar: no such file " + serviceJar);
+        }
+    }
+
+    private void positive(String option, double value) {
+        if (!(value > 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": must be above 0, was " + value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        validate();
         long began = System.nanoTime();
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("proficio-loadtest-");
