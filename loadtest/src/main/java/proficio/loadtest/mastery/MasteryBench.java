@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import proficio.loadtest.service.ServiceUnderTest;
 import proficio.model.catalogue.CatalogueFile;
 import proficio.model.event.ProblemLog;
 import proficio.model.predict.KnowledgeModel;

@@ -3,6 +3,7 @@ package proficio.service.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -36,6 +37,8 @@ import proficio.proto.ProblemLogs;
 import proficio.proto.v1.CardType;
 import proficio.proto.v1.ChallengeCard;
 import proficio.proto.v1.ExerciseMastery;
+import proficio.proto.v1.DiagnosticsGrpc;
+import proficio.proto.v1.EchoRequest;
 import proficio.proto.v1.GetNextChallengeRequest;
 import proficio.proto.v1.GetPracticeTasksRequest;
 import proficio.proto.v1.NextChallenge;
@@ -427,6 +430,18 @@ class IngestIT {
                 .map(s -> s.getName()).toList();
         requests.onCompleted();
         assertThat(names).contains("proficio.v1.KnowledgeService", "grpc.health.v1.Health");
+    }
+
+    @Test
+    void diagnosticsEcho_returnsThePayloadOnTheSameServer_andRefusesAnOversizedOne() {
+        var echo = DiagnosticsGrpc.newBlockingStub(service.channel()).withDeadlineAfter(5, TimeUnit.SECONDS);
+        ByteString payload = ByteString.copyFromUtf8("ping-" + System.nanoTime());
+        assertThat(echo.echo(EchoRequest.newBuilder().setPayload(payload).build()).getPayload()).isEqualTo(payload);
+        assertThatThrownBy(() -> echo.echo(EchoRequest.newBuilder().setPayload(ByteString.copyFrom(new byte[1025])).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("payload:");
+                });
     }
 
     private static void assertInvalid(PredictRequest request, String field) {

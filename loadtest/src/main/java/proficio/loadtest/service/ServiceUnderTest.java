@@ -1,4 +1,4 @@
-package proficio.loadtest.mastery;
+package proficio.loadtest.service;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -11,66 +11,97 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service (quarkus-run.jar) as its own process, with the embedded Kafka on free ports
- * and all its state under one directory; stopped with SIGTERM.
+ * and all its state under one directory; stopped with SIGTERM (a clean shutdown, which flushes the
+ * stores), and startable again on the same ports and state.
  */
-final class ServiceUnderTest implements AutoCloseable {
+public final class ServiceUnderTest implements AutoCloseable {
 
-    final int grpcPort = freePort();
-    final int kafkaPort = freePort();
+    public final int grpcPort = freePort();
+    public final int kafkaPort = freePort();
+    private final Path workDir;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
     private final ManagedChannel channel;
+    private Process process;
 
-    ServiceUnderTest(Path jar, Path workDir, Path catalogue, List<String> jvmOptions) throws IOException {
+    /**
+     * @param catalogue  the exercise catalogue file, or null for none
+     * @param properties more system properties for the service (kafka-streams.*, proficio.*), after the harness's own
+     */
+    public ServiceUnderTest(Path jar, Path workDir, Path catalogue, List<String> jvmOptions,
+                            Map<String, String> properties) throws IOException {
         Files.createDirectories(workDir);
+        this.workDir = workDir;
         log = workDir.resolve("service.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // The JVM options bin/serve uses (heap: the JVM's default); more with --service-jvm-option.
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(jvmOptions);
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "quarkus.grpc.server.port", Integer.toString(grpcPort),
                 "quarkus.http.port", Integer.toString(freePort()),
                 "proficio.kafka.embedded.port", Integer.toString(kafkaPort),
                 "proficio.kafka.embedded.controller-port", Integer.toString(freePort()),
                 "proficio.kafka.embedded.data-dir", workDir.resolve("kafka").toString(),
-                "proficio.streams.state-dir", workDir.resolve("streams").toString(),
-                "proficio.catalogue.path", catalogue.toString());
+                "proficio.streams.state-dir", stateDir().toString()));
+        if (catalogue != null) {
+            settings.put("proficio.catalogue.path", catalogue.toString());
+        }
+        settings.putAll(properties);
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext()
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
+        start();
     }
 
-    String bootstrapServers() {
+    /** As above, with no more properties. */
+    public ServiceUnderTest(Path jar, Path workDir, Path catalogue, List<String> jvmOptions) throws IOException {
+        this(jar, workDir, catalogue, jvmOptions, Map.of());
+    }
+
+    /** Starts the process (again, after {@link #stop}: same ports, same state, same broker log). */
+    public void start() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the service is running already (pid " + process.pid() + ")");
+        }
+        process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    public String bootstrapServers() {
         return "localhost:" + kafkaPort;
     }
 
-    ManagedChannel channel() {
+    public ManagedChannel channel() {
         return channel;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
+    /** Where Kafka Streams keeps the RocksDB stores: the state whose size the harness reports. */
+    public Path stateDir() {
+        return workDir.resolve("streams");
+    }
+
     /** Waits until gRPC health says SERVING (Kafka Streams running, model read). */
-    void awaitServing(long timeoutMs) throws InterruptedException {
+    public void awaitServing(long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         Exception last = null;
         while (System.currentTimeMillis() < deadline) {
@@ -92,15 +123,20 @@ final class ServiceUnderTest implements AutoCloseable {
         throw new IllegalStateException("the service was not SERVING after " + timeoutMs + " ms (" + last + "); see " + log);
     }
 
-    @Override
-    public void close() throws InterruptedException {
-        channel.shutdownNow();
-        if (process.isAlive()) {
+    /** SIGTERM and wait: Kafka Streams commits, flushes its stores and leaves; the embedded broker stops. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow();
+        stop();
     }
 
     private static int freePort() {
