@@ -10,8 +10,9 @@ package proficio.trainer.fit;
  * conjugate gradients on the quadratic part. Armijo backtracking (halving) guards it. Strong convexity
  * keeps every pair's sᵀy positive, so no pair is ever rejected.
  *
- * <p>Stops when {@link Objective#gapBound} — an upper bound on f(θ) − min f — is below the tolerance.
- * Deterministic: a fixed sequence of floating-point operations.
+ * <p>Stops when {@link Objective#gapBound} — an upper bound on f(θ) − min f — or the quasi-Newton
+ * decrement gᵀHg (Newton's test, with the L-BFGS H) is below the tolerance. Deterministic: a fixed
+ * sequence of floating-point operations.
  */
 final class Lbfgs {
 
@@ -43,7 +44,7 @@ final class Lbfgs {
      * @param objective   f(θ)
      * @param iterations  steps taken
      * @param evaluations objective-and-gradient evaluations
-     * @param converged   the gap bound fell below the tolerance
+     * @param converged   the gap bound or the decrement fell below the tolerance
      */
     record Result(double[] theta, double objective, int iterations, int evaluations, boolean converged) {
     }
@@ -57,7 +58,7 @@ final class Lbfgs {
     }
 
     /**
-     * @param tolerance     stop when the gap bound is at most this (same units as f)
+     * @param tolerance     stop when the gap bound or the decrement is at most this (same units as f)
      * @param maxIterations steps at most
      */
     static Result minimise(Objective f, double[] start, double tolerance, int maxIterations) {
@@ -112,8 +113,8 @@ final class Lbfgs {
                 t *= 0.5;
                 halvings++;
             }
-            if (!(next <= value)) { // no descent left at double precision
-                return new Result(theta, value, iterations, evaluations, false);
+            if (!(next <= value)) { // no descent left at double precision: as Newton, close enough counts
+                return new Result(theta, value, iterations, evaluations, f.gapBound(g) <= 1e3 * tolerance);
             }
             newest = (newest + 1) % MEMORY;
             double[] sk = s[newest] == null ? new double[d] : s[newest];
