@@ -30,7 +30,8 @@ import proficio.trainer.replay.RowSet;
         description = {"For the scipy comparison (bench/scipy-compare): replay the inputs, fit the global theta, write "
                 + "each exercise's problem (its rows, the global theta it is shrunk toward, lambda-exercise) to <out> "
                 + "as x.f64 (row-major little-endian doubles), y.u8 and index.json, then time the trainer's own fit of "
-                + "exactly those problems (one thread, summed over exercises, best of --repeat) and write <out>/ours.json."})
+                + "exactly those problems (one thread, summed over exercises, best of --repeat after --warmup untimed "
+                + "runs) and write <out>/ours.json."})
 final class ExportRowsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -54,6 +55,11 @@ final class ExportRowsCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
             description = "Time the fit N times and report the fastest (default: ${DEFAULT-VALUE}).")
     int repeat;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "Fit N times before the timed runs, reported as cold_seconds, not counted "
+                    + "(default: ${DEFAULT-VALUE}; bench/scipy_fit.py does the same).")
+    int warmup;
 
     @Override
     public Integer call() throws Exception {
@@ -95,27 +101,25 @@ final class ExportRowsCommand implements Callable<Integer> {
         index.add("exercises", exercises);
         Reports.write(index, out.resolve("index.json"));
 
+        // Warm-up runs first, for both sides: a JVM compiles its hot loops during the first passes (on
+        // a loaded machine that alone took ~1 s), numpy's are compiled ahead of time.
+        List<Double> cold = new ArrayList<>();
+        for (int k = 0; k < warmup; k++) {
+            cold.add(timedFit(fitter, problems, global)[0]);
+        }
         double best = Double.POSITIVE_INFINITY;
         double logLoss = 0;
         double objective = 0;
         List<Double> runs = new ArrayList<>();
         for (int k = 0; k < Math.max(1, repeat); k++) {
-            double seconds = 0;
-            double loss = 0;
-            double obj = 0;
-            for (ExerciseRows e : problems) {
-                long t0 = System.nanoTime();
-                ExerciseFit f = fitter.fitExercise(e, global);
-                seconds += (System.nanoTime() - t0) / 1e9;
-                loss += f.logLoss();
-                obj += f.objective();
-            }
+            double[] run = timedFit(fitter, problems, global);
+            double seconds = run[0];
             runs.add(seconds);
             if (seconds < best) {
                 best = seconds;
             }
-            logLoss = loss / row;
-            objective = obj;
+            logLoss = run[1] / row;
+            objective = run[2];
         }
         JsonObject ours = new JsonObject();
         ours.addProperty("rows", row);
@@ -126,10 +130,28 @@ final class ExportRowsCommand implements Callable<Integer> {
         JsonArray rs = new JsonArray();
         runs.forEach(rs::add);
         ours.add("runs_seconds", rs);
+        JsonArray cs = new JsonArray();
+        cold.forEach(cs::add);
+        ours.add("cold_seconds", cs);
         Reports.write(ours, out.resolve("ours.json"));
         spec.commandLine().getOut().printf(Locale.ROOT, "%d problems, %,d rows -> %s; trainer fit %.4f s (best of %d), "
                 + "log-loss %.8f%n", problems.size(), row, out, best, runs.size(), logLoss);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /** One fit of every problem, each timed alone: {seconds summed, log-loss summed, objective summed}. */
+    private static double[] timedFit(Fitter fitter, List<ExerciseRows> problems, double[] global) {
+        double seconds = 0;
+        double loss = 0;
+        double obj = 0;
+        for (ExerciseRows e : problems) {
+            long t0 = System.nanoTime();
+            ExerciseFit f = fitter.fitExercise(e, global);
+            seconds += (System.nanoTime() - t0) / 1e9;
+            loss += f.logLoss();
+            obj += f.objective();
+        }
+        return new double[] {seconds, loss, obj};
     }
 }

@@ -112,7 +112,7 @@ final class Reports {
         o.addProperty("exercises_fitted", fit.exercises().size());
         o.addProperty("exercises_on_global_theta", exercisesInTrain - fit.exercises().size());
         o.addProperty("unconverged", fit.unconverged());
-        o.addProperty("newton_iterations_per_exercise", fit.exercises().isEmpty() ? 0
+        o.addProperty("lbfgs_steps_per_exercise", fit.exercises().isEmpty() ? 0
                 : fit.exercises().stream().mapToInt(e -> e.iterations()).average().orElse(0));
         o.addProperty("global_seconds", fit.globalSeconds());
         o.addProperty("exercise_seconds", fit.exerciseSeconds());

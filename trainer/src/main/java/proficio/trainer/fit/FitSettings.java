@@ -9,8 +9,10 @@ package proficio.trainer.fit;
  * @param lambdaExercise L2 weight on every exercise weight, the intercept included, toward the global theta
  * @param minRows        exercises with fewer training rows get no theta of their own (they use the global one)
  * @param threads        worker threads: row blocks of the global fit, then exercises, run in parallel
- * @param tolerance      stop when the Newton decrement is below tolerance × rows (nats)
- * @param maxIterations  Newton iterations at most, per fit
+ * @param tolerance      stop when the distance to the optimum is below tolerance × rows (nats): for the global
+ *                       Newton fit its decrement, for an exercise's L-BFGS fit the strong-convexity bound
+ *                       ||g||²/(2λ) or the quasi-Newton decrement
+ * @param maxIterations  steps at most, per fit: Newton iterations (global), L-BFGS steps (per exercise)
  */
 public record FitSettings(double lambdaGlobal, double lambdaExercise, int minRows, int threads, double tolerance,
                           int maxIterations) {
@@ -53,9 +55,9 @@ public record FitSettings(double lambdaGlobal, double lambdaExercise, int minRow
 
     /** For the model's provenance and the report. */
     public String describe() {
-        return "L2 logistic regression, Newton/IRLS with Cholesky (Commons Math); global theta with lambda_g="
+        return "L2 logistic regression; global theta by Newton/IRLS with Cholesky (Commons Math), lambda_g="
                 + lambdaGlobal + " on all weights but the intercept; per exercise shrunk toward it with lambda_e="
-                + lambdaExercise + " on all weights; exercises with fewer than " + minRows
+                + lambdaExercise + " on all weights, by L-BFGS started from the exact Hessian at the global theta; exercises with fewer than " + minRows
                 + " rows use the global theta; objective = summed log-loss + penalty; tolerance " + tolerance
                 + " nats per row";
     }

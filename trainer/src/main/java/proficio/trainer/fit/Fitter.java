@@ -118,15 +118,28 @@ public final class Fitter {
     /**
      * One exercise with a fixed term added to each row's z (its problem type's offset), started from
      * {@code start}; still shrunk toward the global theta.
+     *
+     * <p>By L-BFGS ({@link Lbfgs}) on the run-compressed rows ({@link RunMatrix}), its first direction
+     * from the exact Hessian at the start ({@link RunHessian}), not by Newton as the global fit: an
+     * exercise starts near its optimum (the penalty pulls it to the global theta), so a Newton step
+     * from one Hessian and a few cheap corrections get there; rebuilding the Hessian at every step
+     * cost more than all the evaluations (trainer/README.md, "The scipy comparison").
      */
     public ExerciseFit fitExercise(ExerciseRows rows, double[] globalTheta, double[] rowOffsets, double[] start) {
-        int d = rows.dimension();
-        double[] lambda = new double[d];
-        Arrays.fill(lambda, settings.lambdaExercise());
-        Newton newton = new Newton(RowBlock.of(rows, rowOffsets), d, globalTheta, lambda, null);
-        Newton.Solution s = newton.solve(start, settings.tolerance(), settings.maxIterations());
-        return new ExerciseFit(rows.exercise(), s.theta(), rows.size(), s.logLoss(), s.objective(), s.iterations(),
-                s.converged());
+        if (rowOffsets != null && rowOffsets.length != rows.size()) {
+            throw new IllegalArgumentException("offsets for " + rowOffsets.length + " rows, exercise has " + rows.size());
+        }
+        double lambda = settings.lambdaExercise();
+        ExerciseObjective objective = new ExerciseObjective(RunMatrix.of(rows), rows.y(), rowOffsets, globalTheta, lambda);
+        Lbfgs.Result r = Lbfgs.minimise(objective, start, settings.tolerance() * Math.max(1, rows.size()),
+                settings.maxIterations());
+        double penalty = 0;
+        for (int k = 0; k < globalTheta.length; k++) {
+            double diff = r.theta()[k] - globalTheta[k];
+            penalty += diff * diff;
+        }
+        return new ExerciseFit(rows.exercise(), r.theta(), rows.size(), r.objective() - 0.5 * lambda * penalty,
+                r.objective(), r.iterations(), r.converged());
     }
 
     public ExecutorService pool() {

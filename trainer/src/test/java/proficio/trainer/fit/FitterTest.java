@@ -168,6 +168,30 @@ class FitterTest {
         assertThat(one.unconverged()).isZero();
     }
 
+    @Test
+    void exerciseFit_reachesTheMinimumNewtonReaches_onSimulatedStudents() {
+        RowSet rows = simulatedRows(200);
+        FitSettings settings = FitSettings.defaults(1);
+        Fitter fitter = new Fitter(settings);
+        double[] global = fitter.fitGlobal(rows).theta();
+
+        for (ExerciseRows e : rows.exercises()) {
+            if (e.size() < settings.minRows()) {
+                continue;
+            }
+            ExerciseFit fit = fitter.fitExercise(e, global);
+            double[] lambda = new double[e.dimension()];
+            Arrays.fill(lambda, settings.lambdaExercise());
+            Newton.Solution newton = new Newton(RowBlock.of(e), e.dimension(), global, lambda, null)
+                    .solve(global, 1e-14, 100);
+
+            assertThat(fit.converged()).isTrue();
+            // Both within their tolerance (1e-10 nats per row) of the same minimum.
+            assertThat(fit.objective()).isCloseTo(newton.objective(), org.assertj.core.data.Offset.offset(2e-10 * e.size()));
+            assertThat(fit.logLoss() / e.size()).isCloseTo(newton.logLoss() / e.size(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
     static double norm(double[] v) {
         double s = 0;
         for (double x : v) {
