@@ -6,11 +6,12 @@ import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.state.StateUpdate;
+import proficio.service.models.ModelLineup;
 import proficio.store.Schemas;
 
 /**
- * Wires the topology: problem-logs → apply → stores, with mastery transitions to
- * mastery-transitions (and the transitions store) and bad records to the dead-letter topic.
+ * Wires the topology: problem-logs → apply → stores (knowledge, exercise, transitions, quality), with
+ * mastery transitions to mastery-transitions and bad records to the dead-letter topic.
  */
 public final class ProficioTopology {
 
@@ -22,15 +23,22 @@ public final class ProficioTopology {
     private ProficioTopology() {
     }
 
-    /** @param model the model to predict p with, asked once per applied answer (the active model) */
+    /** @param model the model to predict p with, asked once per applied answer (the active model); no candidate */
     public static Topology build(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
                                  MasteryRules rules) {
+        return build(update, validator, rules, () -> ModelLineup.of(model.get()));
+    }
+
+    /** @param models the active model and the candidate, asked once per applied answer */
+    public static Topology build(StateUpdate update, ProblemLogValidator validator, MasteryRules rules,
+                                 Supplier<ModelLineup> models) {
         Topology t = new Topology();
         t.addSource(SOURCE, Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer(), Schemas.Topics.PROBLEM_LOGS);
-        t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, model, rules), SOURCE);
+        t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, models, rules), SOURCE);
         t.addStateStore(Schemas.knowledgeStore(), APPLY);
         t.addStateStore(Schemas.exerciseStore(), APPLY);
         t.addStateStore(Schemas.transitionsStore(), APPLY);
+        t.addStateStore(Schemas.qualityStore(), APPLY);
         t.addSink(DLQ_SINK, Schemas.Topics.PROBLEM_LOGS_DLQ, Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer(), APPLY);
         t.addSink(TRANSITIONS_SINK, Schemas.Topics.MASTERY_TRANSITIONS, Schemas.Topics.KEY.serializer(),
                 Schemas.Topics.VALUE.serializer(), APPLY);

@@ -76,7 +76,7 @@ public class StreamsRuntime {
         advertisedAddress = config.streams().advertisedAddress()
                 .orElse("localhost:" + rawConfig.getOptionalValue("quarkus.grpc.server.port", Integer.class).orElse(9000));
         MasteryRules rules = new MasteryRules(ProficioConfig.Mastery.toModel(config.mastery()));
-        streams = new KafkaStreams(ProficioTopology.build(update, validator, () -> activeModel.get().model(), rules),
+        streams = new KafkaStreams(ProficioTopology.build(update, validator, rules, activeModel::lineup),
                 streamsProperties(bootstrap));
         streams.setStateListener((now, before) -> {
             LOG.infof("Kafka Streams %s -> %s", before, now);
