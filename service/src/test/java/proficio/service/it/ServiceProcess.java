@@ -23,6 +23,7 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     final int grpcPort;
+    final int httpPort;
     private Process process;
     private ManagedChannel channel;
     long startedAtNanos;
@@ -31,6 +32,7 @@ final class ServiceProcess implements AutoCloseable {
     ServiceProcess(Path workDir, Map<String, String> settings) throws IOException {
         Files.createDirectories(workDir);
         this.grpcPort = Ports.free();
+        this.httpPort = Ports.free();
         this.log = workDir.resolve("service.log");
         String jar = System.getProperty("proficio.service.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
@@ -39,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
                 "-Dquarkus.grpc.server.port=" + grpcPort,
-                "-Dquarkus.http.port=" + Ports.free(),
+                "-Dquarkus.http.port=" + httpPort,
                 "-Dproficio.streams.state-dir=" + workDir.resolve("streams"),
                 "-Dproficio.kafka.embedded.data-dir=" + workDir.resolve("kafka")));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
