@@ -115,7 +115,9 @@ const changeLines = {
       ctx.moveTo(px, top);
       ctx.lineTo(px, bottom);
       ctx.stroke();
-      ctx.fillText(c.versions, px + 4, top + 12);
+      const nearRight = px > chart.chartArea.right - 160; // keep the label inside the plot
+      ctx.textAlign = nearRight ? 'right' : 'left';
+      ctx.fillText(c.versions, nearRight ? px - 4 : px + 4, top + 12);
     }
     ctx.restore();
   },
