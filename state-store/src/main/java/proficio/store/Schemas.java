@@ -6,10 +6,14 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import proficio.model.quality.QualityFigures;
+import proficio.model.quality.QualityKey;
 import proficio.model.state.KnowledgeState;
 import proficio.store.codec.ExerciseKeyCodec;
 import proficio.store.codec.ExerciseStateCodec;
 import proficio.store.codec.KnowledgeStateCodec;
+import proficio.store.codec.QualityFiguresCodec;
+import proficio.store.codec.QualityKeyCodec;
 import proficio.store.codec.TransitionKeyCodec;
 
 /**
@@ -45,6 +49,14 @@ public final class Schemas {
      */
     public static final String TRANSITIONS_STORE = "transitions";
 
+    /**
+     * {@code quality}: (exercise or "" for all, UTC day, model version, role, theta source) → the
+     * figures of the answers that model scored there ({@link QualityFigures}). Partitioned by student
+     * like every store, so a series is the sum over all partitions. Cached: the same few cells are
+     * updated by every answer of a day, and the cache takes those updates until a commit flushes them.
+     */
+    public static final String QUALITY_STORE = "quality";
+
     public static final Serde<String> STUDENT_ID = Serdes.String();
     public static final Serde<KnowledgeState> KNOWLEDGE_STATE =
             Serdes.serdeFrom((topic, s) -> s == null ? null : KnowledgeStateCodec.encode(s),
@@ -60,6 +72,12 @@ public final class Schemas {
                     (topic, b) -> b == null ? null : TransitionKeyCodec.decode(b));
     /** Protobuf bytes, versioned by protobuf itself (fields are only ever added). */
     public static final Serde<byte[]> TRANSITION_VALUE = Serdes.ByteArray();
+    public static final Serde<QualityKey> QUALITY_KEY =
+            Serdes.serdeFrom((topic, k) -> k == null ? null : QualityKeyCodec.encode(k),
+                    (topic, b) -> b == null ? null : QualityKeyCodec.decode(b));
+    public static final Serde<QualityFigures> QUALITY_FIGURES =
+            Serdes.serdeFrom((topic, f) -> f == null ? null : QualityFiguresCodec.encode(f),
+                    (topic, b) -> b == null ? null : QualityFiguresCodec.decode(b));
     /** Serialises a student id as the prefix all of that student's exercise keys start with. */
     public static final Serializer<String> STUDENT_PREFIX = (topic, studentId) -> ExerciseKeyCodec.studentPrefix(studentId);
 
@@ -73,5 +91,10 @@ public final class Schemas {
 
     public static StoreBuilder<KeyValueStore<TransitionKey, byte[]>> transitionsStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRANSITIONS_STORE), TRANSITION_KEY, TRANSITION_VALUE);
+    }
+
+    public static StoreBuilder<KeyValueStore<QualityKey, QualityFigures>> qualityStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(QUALITY_STORE), QUALITY_KEY, QUALITY_FIGURES)
+                .withCachingEnabled();
     }
 }

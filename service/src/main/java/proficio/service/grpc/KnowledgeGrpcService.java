@@ -33,6 +33,11 @@ import proficio.proto.v1.RecordAttemptResponse;
 import proficio.service.catalogue.ActiveCatalogue;
 import proficio.service.kafka.AttemptRecorder;
 import proficio.service.mastery.Planning;
+import proficio.service.quality.QualityQueries;
+import proficio.proto.v1.GetQualitySeriesRequest;
+import proficio.proto.v1.GetQualityTableRequest;
+import proficio.proto.v1.QualitySeries;
+import proficio.proto.v1.QualityTable;
 import proficio.model.predict.Prediction;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.GetMasteryLevelsRequest;
@@ -78,6 +83,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     Forwarder forwarder;
     @Inject
     ServingMetrics served;
+    @Inject
+    QualityQueries quality;
 
     private MasteryConfig masteryConfig;
     private ProblemLogValidator validator;
@@ -288,6 +295,19 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             List<byte[]> stored = local(student, query.readTransitions(student, r -> r.since(student, since, limit + 1)));
             return Replies.transitions(student, stored, limit);
         });
+    }
+
+    @Override
+    @Blocking
+    public void getQualitySeries(GetQualitySeriesRequest request, StreamObserver<QualitySeries> reply) {
+        // A call another instance forwarded here asks for this instance's partitions only (it gathers the rest).
+        answer(reply, () -> quality.series(request, Forwarder.isForwarded()));
+    }
+
+    @Override
+    @Blocking
+    public void getQualityTable(GetQualityTableRequest request, StreamObserver<QualityTable> reply) {
+        answer(reply, () -> quality.table(request));
     }
 
     @Override

@@ -83,6 +83,7 @@ final class Replies {
                     case ACTIVE -> ModelStatus.MODEL_STATUS_ACTIVE;
                     case AVAILABLE -> ModelStatus.MODEL_STATUS_AVAILABLE;
                     case REFUSED -> ModelStatus.MODEL_STATUS_REFUSED;
+                    case CANDIDATE -> ModelStatus.MODEL_STATUS_CANDIDATE;
                 })
                 .setRefusalReason(v.refusalReason())
                 .setShippedDefault(v.shippedDefault());
@@ -99,6 +100,8 @@ final class Replies {
         for (ModelRegistry.Version v : versions) {
             if (v.status() == ModelRegistry.Status.ACTIVE) {
                 b.setActiveVersion(v.version());
+            } else if (v.status() == ModelRegistry.Status.CANDIDATE) {
+                b.setCandidateVersion(v.version());
             }
             b.addModels(modelInfo(name, v));
         }

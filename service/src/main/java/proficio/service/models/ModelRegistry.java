@@ -40,7 +40,9 @@ public class ModelRegistry {
         /** Its artifact was seen; not active. Checked when a pointer names it. */
         AVAILABLE,
         /** A pointer named it and it failed the checks or had no artifact. */
-        REFUSED
+        REFUSED,
+        /** Named as the candidate by the newest pointer: scored on every answer beside the active one, not served. */
+        CANDIDATE
     }
 
     /** What an artifact says about itself, read without checking it. */
@@ -73,6 +75,7 @@ public class ModelRegistry {
     /** By version, in the order first seen. */
     private final Map<String, Entry> versions = new LinkedHashMap<>();
     private String activeVersion;
+    private String candidateVersion;
 
     @Inject
     public ModelRegistry(ProficioConfig config, ActiveModel active) {
@@ -131,6 +134,12 @@ public class ModelRegistry {
         return view(activeVersion, versions.get(activeVersion));
     }
 
+    /** The candidate scored in the shadow of the active version, if the newest pointer names one that passed the checks. */
+    public synchronized Optional<Version> candidate() {
+        return candidateVersion == null ? Optional.empty()
+                : Optional.of(view(candidateVersion, versions.get(candidateVersion)));
+    }
+
     /** The topic has been read to its end at start (or the wait for it was given up): let answers through. */
     public void settle() {
         active.settle();
@@ -143,9 +152,9 @@ public class ModelRegistry {
             return;
         }
         Entry e = versions.get(version);
-        if (e != null && e.status == Status.ACTIVE) {
-            LOG.warnf("model %s: artifact of active version %s %s at offset %d; ignored, it keeps serving as loaded "
-                    + "(versions are immutable: publish under a new version)", name, version,
+        if (e != null && (e.status == Status.ACTIVE || e.status == Status.CANDIDATE)) {
+            LOG.warnf("model %s: artifact of %s version %s %s at offset %d; ignored, it keeps scoring as loaded "
+                    + "(versions are immutable: publish under a new version)", name, e.status, version,
                     bytes == null ? "deleted" : "written again", offset);
             return;
         }
@@ -191,29 +200,84 @@ public class ModelRegistry {
         e.pointer = p;
         if (version.equals(activeVersion)) {
             LOG.infof("model %s: pointer at offset %d names %s, already active (%s)", name, offset, version, describe(p));
+        } else {
+            String refusal = check(version, e, active::activate);
+            if (refusal == null) {
+                Entry previous = versions.get(activeVersion);
+                if (previous != null) {
+                    previous.status = Status.AVAILABLE;
+                }
+                e.status = Status.ACTIVE;
+                e.refusalReason = "";
+                LOG.infof("model %s: activated %s in place of %s (pointer at offset %d, %s)", name, version, activeVersion,
+                        offset, describe(p));
+                activeVersion = version;
+                if (version.equals(candidateVersion)) {
+                    candidateVersion = null; // promoted: ActiveModel has dropped it as candidate too
+                }
+            } else {
+                e.status = Status.REFUSED;
+                e.refusalReason = refusal;
+                LOG.warnf("model %s: refused version %s: %s; still serving %s (pointer at offset %d, %s)", name, version,
+                        refusal, activeVersion, offset, describe(p));
+            }
+        }
+        candidate(p, offset);
+    }
+
+    /** The pointer's candidate: nominated after the same checks as an active version, or dropped when it names none. */
+    private void candidate(ModelPointer p, long offset) {
+        String version = p.getCandidateVersion();
+        if (version.isBlank() || version.equals(activeVersion)) {
+            dropCandidate();
             return;
         }
-        String refusal = activate(version, e);
+        if (version.equals(candidateVersion)) {
+            return;
+        }
+        Entry e = entry(version);
+        e.pointer = p;
+        String refusal = check(version, e, active::nominate);
+        dropCandidateEntry();
         if (refusal == null) {
-            Entry previous = versions.get(activeVersion);
-            if (previous != null) {
-                previous.status = Status.AVAILABLE;
-            }
-            e.status = Status.ACTIVE;
+            e.status = Status.CANDIDATE;
             e.refusalReason = "";
-            LOG.infof("model %s: activated %s in place of %s (pointer at offset %d, %s)", name, version, activeVersion,
-                    offset, describe(p));
-            activeVersion = version;
+            candidateVersion = version;
+            LOG.infof("model %s: %s is the candidate, scored beside %s (pointer at offset %d, %s)", name, version,
+                    activeVersion, offset, describe(p));
         } else {
+            active.dropCandidate();
             e.status = Status.REFUSED;
             e.refusalReason = refusal;
-            LOG.warnf("model %s: refused version %s: %s; still serving %s (pointer at offset %d, %s)", name, version,
-                    refusal, activeVersion, offset, describe(p));
+            LOG.warnf("model %s: refused candidate %s: %s; no candidate (pointer at offset %d, %s)", name, version,
+                    refusal, offset, describe(p));
         }
     }
 
-    /** Checks the version's artifact and swaps it in; the reason it was refused, or null when active. */
-    private String activate(String version, Entry e) {
+    private void dropCandidate() {
+        if (candidateVersion != null) {
+            dropCandidateEntry();
+            active.dropCandidate();
+        }
+    }
+
+    private void dropCandidateEntry() {
+        if (candidateVersion != null) {
+            Entry previous = versions.get(candidateVersion);
+            if (previous != null && previous.status == Status.CANDIDATE) {
+                previous.status = Status.AVAILABLE;
+            }
+            candidateVersion = null;
+        }
+    }
+
+    /** What to do with an artifact that passed the registry's own checks: activate or nominate it. */
+    private interface Use {
+        void accept(ModelArtifact a) throws InvalidArtifactException;
+    }
+
+    /** Checks the version's artifact and hands it to {@code use}; the reason it was refused, or null when taken. */
+    private String check(String version, Entry e, Use use) {
         String key = ModelRecords.artifactKey(name, version);
         if (e.artifact == null) {
             return "no artifact for version " + version + " on the models topic (key '" + key
@@ -232,7 +296,7 @@ public class ModelRegistry {
             return "artifact under key '" + key + "' says it is version '" + a.getVersion() + "'";
         }
         try {
-            active.activate(a);
+            use.accept(a);
             return null;
         } catch (InvalidArtifactException ex) {
             return ex.getMessage();

@@ -56,6 +56,12 @@ public final class IngestMetrics {
                 LiveLogLikelihood.of(prediction.probability(), correct));
     }
 
+    /** The candidate's p for an applied answer (shadow scoring): its live log-likelihood. */
+    public void candidateScored(Prediction shadow, boolean correct) {
+        logLikelihood.record(shadow.modelVersion(), LiveLogLikelihood.Role.CANDIDATE,
+                LiveLogLikelihood.of(shadow.probability(), correct));
+    }
+
     /** An answer whose event id had already been applied. */
     public void duplicate() {
         duplicates.increment();

@@ -18,11 +18,13 @@ import proficio.model.mastery.MasteryRules;
 import proficio.model.mastery.Transition;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Prediction;
+import proficio.model.quality.ModelRole;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
 import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
 import proficio.service.monitoring.IngestMetrics;
+import proficio.service.models.ModelLineup;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
@@ -35,6 +37,10 @@ import proficio.store.TransitionKey;
  * {@link MasteryRules}, write the exercise and mastery states back together, and store every
  * transition in the {@code transitions} store and forward it to {@code mastery-transitions}. Records that cannot be applied go to the dead-letter
  * sink with the reason; the task keeps running.
+ *
+ * <p>Online quality: the active model's p and, when a candidate is named, the candidate's p for the
+ * same answer from the same state (one pass) are counted in the {@code quality} store
+ * ({@link QualityTally}) per exercise, UTC day of event time, model version and role.
  *
  * <p>Per event: one read and one write of the exercise store value (exercise and mastery state
  * together) and one read of the KnowledgeState, which p needs; the KnowledgeState is written only
@@ -49,7 +55,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
 
     private final StateUpdate update;
     private final ProblemLogValidator validator;
-    private final Supplier<KnowledgeModel> model;
+    private final Supplier<ModelLineup> models;
     private final MasteryRules rules;
     private final IngestMetrics metrics;
 
@@ -57,12 +63,13 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     private KeyValueStore<String, KnowledgeState> knowledge;
     private KeyValueStore<ExerciseKey, StoredExercise> exercises;
     private KeyValueStore<TransitionKey, byte[]> transitions;
+    private QualityTally quality;
 
-    ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator, Supplier<KnowledgeModel> model,
+    ProblemLogProcessor(StateUpdate update, ProblemLogValidator validator, Supplier<ModelLineup> models,
                         MasteryRules rules, IngestMetrics metrics) {
         this.update = update;
         this.validator = validator;
-        this.model = model;
+        this.models = models;
         this.rules = rules;
         this.metrics = metrics;
     }
@@ -73,6 +80,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         this.knowledge = context.getStateStore(Schemas.KNOWLEDGE_STORE);
         this.exercises = context.getStateStore(Schemas.EXERCISE_STORE);
         this.transitions = context.getStateStore(Schemas.TRANSITIONS_STORE);
+        this.quality = new QualityTally(context.getStateStore(Schemas.QUALITY_STORE));
     }
 
     @Override
@@ -114,9 +122,15 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
             metrics.duplicate();
             return;
         }
-        KnowledgeModel m = model.get(); // once per event: p and the version it names are one model's
-        Prediction prediction = m.predict(log.exercise(), log.problemType(), viewBefore(m, log, stored, before));
-        double p = prediction.probability();
+        ModelLineup lineup = models.get(); // once per event: p and the version it names are one model's
+        KnowledgeModel m = lineup.active();
+        StudentView view = viewBefore(lineup, log, stored, before);
+        Prediction served = m.predict(log.exercise(), log.problemType(), view);
+        double p = served.probability();
+        quality.add(log.exercise(), log.timeDoneMs(), served, ModelRole.ACTIVE, log.correct());
+        if (lineup.hasCandidate()) {
+            scoreCandidate(lineup.candidate(), log, view);
+        }
         MasteryRules.Outcome mastery = rules.apply(stored.mastery(), Answer.of(log), p, m.version());
         // The exercise value goes last: its event ids are what RecordAttempt(wait) polls for, so once a
         // reader sees the answer there, the KnowledgeState and the transitions it caused are in place
@@ -124,7 +138,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
-        metrics.applied(prediction, log.correct());
+        metrics.applied(served, log.correct());
         putTransitions(log, timestamp, mastery.transitions());
         exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
     }
@@ -142,9 +156,22 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         }
     }
 
-    /** The student just before the answer, as much of them as the model's feature set reads. */
-    private StudentView viewBefore(KnowledgeModel m, ProblemLog log, StoredExercise stored, KnowledgeState before) {
-        return m.featureSet().needsWholeStudent()
+    /**
+     * Shadow scoring: the candidate's p for this answer, from the same state just before it, and so its
+     * log-likelihood given the outcome ({@code QualityFigures.logLikelihood(p, log.correct())}), counted
+     * under the candidate's version. Nothing it says reaches the student: no mastery rule reads it.
+     */
+    private void scoreCandidate(KnowledgeModel candidate, ProblemLog log, StudentView view) {
+        Prediction shadow = candidate.predict(log.exercise(), log.problemType(), view);
+        quality.add(log.exercise(), log.timeDoneMs(), shadow, ModelRole.CANDIDATE, log.correct());
+        metrics.candidateScored(shadow, log.correct());
+    }
+
+    /** The student just before the answer, as much of them as the models' feature sets read. */
+    private StudentView viewBefore(ModelLineup lineup, ProblemLog log, StoredExercise stored, KnowledgeState before) {
+        boolean whole = lineup.active().featureSet().needsWholeStudent()
+                || (lineup.hasCandidate() && lineup.candidate().featureSet().needsWholeStudent());
+        return whole
                 ? new StudentStateReader(knowledge, exercises).readAll(log.studentId())
                 : StudentView.ofOne(log.exercise(), stored.state(), before);
     }

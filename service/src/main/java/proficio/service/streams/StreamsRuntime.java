@@ -91,7 +91,7 @@ public class StreamsRuntime {
         advertisedAddress = config.streams().advertisedAddress()
                 .orElse("localhost:" + rawConfig.getOptionalValue("quarkus.grpc.server.port", Integer.class).orElse(9000));
         MasteryRules rules = new MasteryRules(ProficioConfig.Mastery.toModel(config.mastery()));
-        streams = new KafkaStreams(ProficioTopology.build(update, validator, () -> activeModel.get().model(), rules,
+        streams = new KafkaStreams(ProficioTopology.build(update, validator, rules, activeModel::lineup,
                 new IngestMetrics(meters, liveLogLikelihood)), streamsProperties(bootstrap));
         bindClientMetrics();
         streams.setStateListener((now, before) -> {

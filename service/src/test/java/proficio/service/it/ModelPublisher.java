@@ -45,9 +45,15 @@ final class ModelPublisher implements AutoCloseable {
     }
 
     void point(String version, String reason) {
+        point(version, "", reason);
+    }
+
+    /** A pointer naming {@code candidate} (empty: none) beside the active {@code version}. */
+    void point(String version, String candidate, String reason) {
         send(ModelRecords.pointerKey(NAME), ModelPointer.newBuilder()
                 .setName(NAME)
                 .setVersion(version)
+                .setCandidateVersion(candidate)
                 .setPublishedAtMs(System.currentTimeMillis())
                 .setPublishedBy("ModelSwapIT@localhost")
                 .setReason(reason)

@@ -266,6 +266,46 @@ class ModelRegistryTest {
         }
     }
 
+    @Test
+    void candidate_isScoredBesideTheActiveModel_promotedByAPointerToIt_andDroppedByAPointerWithoutIt() {
+        KnowledgeModel v2 = model("v2", FeatureSpace.DEFAULT_SEED);
+        KnowledgeModel c3 = model("c3", FeatureSpace.DEFAULT_SEED);
+        publish(v2);
+        writeArtifact(ModelArtifacts.toArtifact(NAME, c3));
+        pointWithCandidate("v2", "c3");
+        assertThat(active.lineup()).isEqualTo(new ModelLineup(v2, c3));
+        assertThat(status("c3")).isEqualTo(Status.CANDIDATE);
+        assertThat(registry.candidate()).get().extracting(Version::version).isEqualTo("c3");
+
+        pointWithCandidate("c3", ""); // promote
+        assertThat(active.lineup()).isEqualTo(ModelLineup.of(c3));
+        assertThat(status("c3")).isEqualTo(Status.ACTIVE);
+        assertThat(status("v2")).isEqualTo(Status.AVAILABLE);
+        assertThat(registry.candidate()).isEmpty();
+
+        pointWithCandidate("c3", "v2");
+        assertThat(active.lineup().candidate()).isEqualTo(v2);
+        point("c3", "publish", false); // a pointer names both: without a candidate, none
+        assertThat(active.lineup().hasCandidate()).isFalse();
+        assertThat(status("v2")).isEqualTo(Status.AVAILABLE);
+    }
+
+    @Test
+    void candidateOfAnotherFeatureSpace_isRefused_andNoCandidateIsScored() {
+        publish(model("v2", FeatureSpace.DEFAULT_SEED));
+        writeArtifact(ModelArtifacts.toArtifact(NAME, model("c-42", 42)));
+        pointWithCandidate("v2", "c-42");
+        assertThat(status("c-42")).isEqualTo(Status.REFUSED);
+        assertThat(version("c-42").refusalReason()).contains("feature_space_seed 42");
+        assertThat(active.lineup().hasCandidate()).isFalse();
+        assertThat(active.get().model().version()).isEqualTo("v2");
+    }
+
+    private void pointWithCandidate(String version, String candidate) {
+        registry.accept(ModelRecords.pointerKey(NAME), ModelPointer.newBuilder().setName(NAME).setVersion(version)
+                .setCandidateVersion(candidate).setPublishedBy("test@host").setReason("test").build().toByteArray(), offset++);
+    }
+
     private void publish(KnowledgeModel m) {
         writeArtifact(ModelArtifacts.toArtifact(NAME, m));
         point(m.version(), "publish", false);

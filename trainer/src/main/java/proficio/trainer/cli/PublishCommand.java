@@ -45,6 +45,10 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Publish even when it scores worse than the active model, or without a hold-out.")
     boolean force;
 
+    @Option(names = "--candidate", description = "Name it the candidate instead: the service scores every answer with it "
+            + "beside the active model (quality figures, never served) until 'promote'. Needs no hold-out.")
+    boolean asCandidate;
+
     @Option(names = "--name", paramLabel = "NAME", defaultValue = Artifacts.DEFAULT_NAME,
             description = "Model name (default: ${DEFAULT-VALUE}).")
     String name;
@@ -79,6 +83,13 @@ final class PublishCommand implements Callable<Integer> {
             topic.ensureTopic();
             Publisher publisher = new Publisher(topic, name, seed);
             Publisher.Active active = publisher.active();
+            if (asCandidate) {
+                ModelPointer p = publisher.publishCandidate(artifact, who());
+                out.printf(Locale.ROOT, "published %s@%s to %s as the candidate beside %s%n", name, p.getCandidateVersion(),
+                        topic.name(), p.getVersion());
+                out.flush();
+                return ExitCodes.OK;
+            }
             Publisher.Verdict verdict = null;
             boolean haveHoldOut = input.fromKafka || !input.files.isEmpty() || !input.test.isEmpty();
             if (haveHoldOut) {
@@ -119,6 +130,19 @@ final class PublishCommand implements Callable<Integer> {
             at += e.size();
         }
         return new Publisher.Verdict(Metrics.logLoss(pc, y), Metrics.logLoss(pa, y), n);
+    }
+
+    static String who(String by) {
+        if (by != null) {
+            return by;
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
     }
 
     private String who() {

@@ -22,6 +22,7 @@ import proficio.trainer.Progress;
                 EvaluateCommand.class,
                 PublishCommand.class,
                 RollbackCommand.class,
+                PromoteCommand.class,
                 ListCommand.class,
                 ReplayCommand.class,
                 FitCommand.class,
@@ -34,7 +35,7 @@ import proficio.trainer.Progress;
                 "0:ok",
                 "1:error (Kafka unreachable, I/O, a failed fit)",
                 "2:bad arguments or input (usage, a malformed input line, an invalid artifact)",
-                "3:publish or rollback refused (worse model, unknown version)"
+                "3:publish, promote or rollback refused (worse model, too few live answers, unknown version)"
         })
 public final class TrainerCli implements Runnable {
 

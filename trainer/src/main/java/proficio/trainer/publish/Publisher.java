@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.util.Locale;
 import java.util.Optional;
 import proficio.model.predict.KnowledgeModel;
+import proficio.model.quality.Promotion;
 import proficio.proto.DefaultModel;
 import proficio.proto.InvalidArtifactException;
 import proficio.proto.ModelArtifacts;
@@ -110,7 +111,8 @@ public final class Publisher {
             topic.write(ModelRecords.artifactKey(name, version), bytes);
         }
         String reason = "publish" + (verdict == null ? " without evaluation" : ": " + verdict.describe());
-        ModelPointer pointer = pointer(version, by, reason, force && (verdict == null || !verdict.candidateNoWorse()));
+        ModelPointer pointer = pointer(version, candidateBeside(version), by, reason,
+                force && (verdict == null || !verdict.candidateNoWorse()));
         topic.write(ModelRecords.pointerKey(name), pointer.toByteArray());
         return pointer;
     }
@@ -127,15 +129,79 @@ public final class Publisher {
         }
         Artifacts.check(a, expectedSeed);
         String from = registry.pointer(name).map(ModelPointer::getVersion).orElse(DefaultModel.artifact().getVersion());
-        ModelPointer pointer = pointer(version, by, "rollback from " + from, false);
+        ModelPointer pointer = pointer(version, candidateBeside(version), by, "rollback from " + from, false);
         topic.write(ModelRecords.pointerKey(name), pointer.toByteArray());
         return pointer;
     }
 
-    private ModelPointer pointer(String version, String by, String reason, boolean forced) {
+    /**
+     * Names {@code candidate} as the candidate: written (artifact first) with a pointer that keeps the
+     * active version and adds it, so the service scores every answer with it too, in the shadow of the
+     * active model, until {@link #promote} or a pointer without it. No hold-out is needed: the live
+     * figures are the test.
+     */
+    public ModelPointer publishCandidate(ModelArtifact candidate, String by) throws InvalidArtifactException,
+            PublishRefusedException {
+        Artifacts.check(candidate, expectedSeed);
+        if (!candidate.getName().equals(name)) {
+            throw new PublishRefusedException("the artifact is named '" + candidate.getName() + "', not '" + name + "'");
+        }
+        String version = candidate.getVersion();
+        String activeVersion = activeVersion();
+        if (version.equals(activeVersion)) {
+            throw new PublishRefusedException("version " + version + " is the active version; a candidate must be another");
+        }
+        byte[] bytes = candidate.toByteArray();
+        boolean present = registry.artifactBytes(name, version).isPresent();
+        if (present && !registry.sameArtifact(name, version, bytes)) {
+            throw new PublishRefusedException("version " + version + " is already in topic " + topic.name()
+                    + " with different contents; versions are written once (train again for a new version)");
+        }
+        if (!present) {
+            topic.write(ModelRecords.artifactKey(name, version), bytes);
+        }
+        ModelPointer pointer = pointer(activeVersion, version, by, "candidate " + version + " scored beside " + activeVersion,
+                false);
+        topic.write(ModelRecords.pointerKey(name), pointer.toByteArray());
+        return pointer;
+    }
+
+    /** The candidate the newest pointer names, if any. */
+    public Optional<String> candidateVersion() {
+        return registry.pointer(name).map(ModelPointer::getCandidateVersion).filter(v -> !v.isEmpty());
+    }
+
+    /** The version the newest pointer activates (the shipped default when there is none). */
+    public String activeVersion() {
+        return registry.pointer(name).map(ModelPointer::getVersion).orElse(DefaultModel.artifact().getVersion());
+    }
+
+    /**
+     * Activates the candidate when its live figures beat the active model's ({@code verdict}), or
+     * anyway with {@code force}. The pointer names no candidate afterwards.
+     */
+    public ModelPointer promote(Promotion.Verdict verdict, boolean force, String by) throws PublishRefusedException {
+        String candidate = candidateVersion().orElseThrow(() -> new PublishRefusedException(
+                "no candidate: the newest pointer of " + name + " names none (publish one with --candidate)"));
+        if (!verdict.promote() && !force) {
+            throw new PublishRefusedException("candidate " + candidate + " not promoted: " + verdict.reason()
+                    + "; --force promotes it anyway");
+        }
+        ModelPointer pointer = pointer(candidate, "", by, "promote: " + verdict.reason(), !verdict.promote());
+        topic.write(ModelRecords.pointerKey(name), pointer.toByteArray());
+        return pointer;
+    }
+
+    /** The candidate to keep naming beside a newly active {@code version}: none when it is that version. */
+    private String candidateBeside(String version) {
+        return candidateVersion().filter(c -> !c.equals(version)).orElse("");
+    }
+
+    private ModelPointer pointer(String version, String candidate, String by, String reason, boolean forced) {
         return ModelPointer.newBuilder()
                 .setName(name)
                 .setVersion(version)
+                .setCandidateVersion(candidate)
                 .setPublishedAtMs(System.currentTimeMillis())
                 .setPublishedBy(by)
                 .setReason(reason)

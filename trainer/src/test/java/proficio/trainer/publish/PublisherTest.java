@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import proficio.model.quality.Promotion;
+import proficio.model.quality.QualityFigures;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014FeatureSet;
 import proficio.model.predict.KnowledgeModel;
@@ -56,6 +58,53 @@ class PublisherTest {
 
     static final Publisher.Verdict BETTER = new Publisher.Verdict(0.50, 0.55, 100);
     static final Publisher.Verdict WORSE = new Publisher.Verdict(0.60, 0.55, 100);
+
+    static final Promotion.Verdict AHEAD = new Promotion.Verdict(true, QualityFigures.EMPTY, QualityFigures.EMPTY,
+            "live candidate ahead");
+    static final Promotion.Verdict BEHIND = new Promotion.Verdict(false, QualityFigures.EMPTY, QualityFigures.EMPTY,
+            "not better live: numbers");
+
+    @Test
+    void candidate_isNamedBesideTheActiveVersion_promotedWhenAhead_andRollbackKeepsIt() throws Exception {
+        MemoryTopic topic = new MemoryTopic();
+        new Publisher(topic, "knowledge", SEED).publish(artifact("v1", 0.3, SEED), BETTER, false, "me");
+
+        ModelPointer named = new Publisher(topic, "knowledge", SEED).publishCandidate(artifact("c2", 0.2, SEED), "me");
+        assertThat(named.getVersion()).isEqualTo("v1");
+        assertThat(named.getCandidateVersion()).isEqualTo("c2");
+        assertThat(topic.records).extracting(ModelsTopic.Record::key)
+                .containsExactly("knowledge@v1", "knowledge", "knowledge@c2", "knowledge");
+
+        Publisher p = new Publisher(topic, "knowledge", SEED);
+        assertThat(p.candidateVersion()).contains("c2");
+        assertThatThrownBy(() -> p.promote(BEHIND, false, "me")).isInstanceOf(PublishRefusedException.class)
+                .hasMessageContaining("not promoted: not better live: numbers").hasMessageContaining("--force");
+        assertThat(topic.records).hasSize(4);
+
+        ModelPointer promoted = p.promote(AHEAD, false, "me");
+        assertThat(promoted.getVersion()).isEqualTo("c2");
+        assertThat(promoted.getCandidateVersion()).isEmpty();
+        assertThat(promoted.getReason()).isEqualTo("promote: live candidate ahead");
+        assertThat(promoted.getForced()).isFalse();
+        assertThatThrownBy(() -> new Publisher(topic, "knowledge", SEED).promote(AHEAD, false, "me"))
+                .isInstanceOf(PublishRefusedException.class).hasMessageContaining("no candidate");
+
+        new Publisher(topic, "knowledge", SEED).publishCandidate(artifact("c3", 0.1, SEED), "me");
+        ModelPointer back = new Publisher(topic, "knowledge", SEED).rollback("v1", "me");
+        assertThat(back.getVersion()).isEqualTo("v1");
+        assertThat(back.getCandidateVersion()).as("a rollback moves the active version only").isEqualTo("c3");
+        ModelPointer forced = new Publisher(topic, "knowledge", SEED).promote(BEHIND, true, "me");
+        assertThat(forced.getVersion()).isEqualTo("c3");
+        assertThat(forced.getForced()).isTrue();
+    }
+
+    @Test
+    void theActiveVersion_cannotBeTheCandidate() throws Exception {
+        MemoryTopic topic = new MemoryTopic();
+        new Publisher(topic, "knowledge", SEED).publish(artifact("v1", 0.3, SEED), BETTER, false, "me");
+        assertThatThrownBy(() -> new Publisher(topic, "knowledge", SEED).publishCandidate(artifact("v1", 0.3, SEED), "me"))
+                .isInstanceOf(PublishRefusedException.class).hasMessageContaining("is the active version");
+    }
 
     @Test
     void withNothingPublished_theActiveModelIsTheDefault() throws Exception {
