@@ -143,6 +143,8 @@ class QualityIT {
     @Test
     @Order(1)
     void qualitySeries_equalsWhatTheModelComputes_andShowsTheCandidateAheadOnEveryExercise() throws Exception {
+        QualityFigures allActive = QualityFigures.EMPTY;
+        QualityFigures allCandidate = QualityFigures.EMPTY;
         for (String exercise : EXERCISES) {
             QualitySeries s = series(exercise);
             assertThat(s.getActiveVersion()).isEqualTo(ACTIVE.version());
@@ -173,7 +175,23 @@ class QualityIT {
                     candidate.meanLogLikelihood());
             assertThat(candidate.samples()).as("scored in the same pass: the same answers").isEqualTo(active.samples());
             assertThat(candidate.meanLogLikelihood()).as("candidate ahead on %s", exercise).isGreaterThan(active.meanLogLikelihood());
+            allActive = allActive.plus(active);
+            allCandidate = allCandidate.plus(candidate);
         }
+        // The same answers on /q/metrics: the live log-likelihood of each role, as its gauge and counters show it.
+        PrometheusText metrics = PrometheusText.parse(send("/q/metrics", "text/plain; version=0.0.4").body());
+        for (var role : List.of(new Object[] {"active", ACTIVE.version(), allActive},
+                new Object[] {"candidate", CANDIDATE.version(), allCandidate})) {
+            String name = (String) role[0];
+            String version = (String) role[1];
+            QualityFigures want = (QualityFigures) role[2];
+            assertThat(metrics.value("proficio_quality_samples_total", "role", name, "model_version", version))
+                    .as("%s samples", name).isEqualTo((double) want.samples());
+            assertThat(-metrics.value("proficio_quality_log_loss_total", "role", name, "model_version", version))
+                    .as("%s summed log-likelihood", name).isCloseTo(want.sumLogLikelihood(), within(1e-6));
+        }
+        assertThat(metrics.value("proficio_quality_log_likelihood", "role", "candidate", "model_version", CANDIDATE.version()))
+                .isGreaterThan(metrics.value("proficio_quality_log_likelihood", "role", "active", "model_version", ACTIVE.version()));
         QualityTable table = service.knowledge().getQualityTable(GetQualityTableRequest.newBuilder()
                 .setFromDay(FIRST.toString()).setToDay(TODAY.toString()).build());
         assertThat(table.getRowsList()).extracting(QualityTableRow::getExercise).containsExactlyInAnyOrder(EXERCISES);
@@ -377,9 +395,13 @@ class QualityIT {
     }
 
     private static HttpResponse<String> send(String pathAndQuery) throws Exception {
+        return send(pathAndQuery, "*/*");
+    }
+
+    private static HttpResponse<String> send(String pathAndQuery, String accept) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.httpPort + pathAndQuery))
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", accept).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
