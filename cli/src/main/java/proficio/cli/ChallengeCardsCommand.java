@@ -1,6 +1,5 @@
 package proficio.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +27,8 @@ final class ChallengeCardsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RankedExercises r;
         try (ServiceClient service = new ServiceClient(cli.target())) {
-            r = service.challengeCards(student, limit);
+            return RankedLines.answer(cli, spec, service.challengeCards(student, limit), "challenge card(s)");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (cli.json()) {
-            out.println(Json.print(r));
-        } else {
-            RankedLines.print(out, r, "challenge card(s)");
-        }
-        out.flush();
-        return ExitCodes.OK;
     }
 }

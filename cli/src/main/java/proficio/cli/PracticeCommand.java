@@ -1,6 +1,5 @@
 package proficio.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,17 +30,8 @@ final class PracticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RankedExercises r;
         try (ServiceClient service = new ServiceClient(cli.target())) {
-            r = service.practiceTasks(student, mission, limit);
+            return RankedLines.answer(cli, spec, service.practiceTasks(student, mission, limit), "practice task(s) in mission " + mission);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (cli.json()) {
-            out.println(Json.print(r));
-        } else {
-            RankedLines.print(out, r, "practice task(s) in mission " + mission);
-        }
-        out.flush();
-        return ExitCodes.OK;
     }
 }

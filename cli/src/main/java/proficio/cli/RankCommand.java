@@ -1,6 +1,5 @@
 package proficio.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,17 +26,8 @@ final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RankedExercises r;
         try (ServiceClient service = new ServiceClient(cli.target())) {
-            r = service.rank(student, limit);
+            return RankedLines.answer(cli, spec, service.rank(student, limit), "exercise(s)");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (cli.json()) {
-            out.println(Json.print(r));
-        } else {
-            RankedLines.print(out, r, "exercise(s)");
-        }
-        out.flush();
-        return ExitCodes.OK;
     }
 }

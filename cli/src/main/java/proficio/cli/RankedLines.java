@@ -2,6 +2,7 @@ package proficio.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import proficio.proto.v1.RankedExercise;
 import proficio.proto.v1.RankedExercises;
 
@@ -9,6 +10,18 @@ import proficio.proto.v1.RankedExercises;
 final class RankedLines {
 
     private RankedLines() {
+    }
+
+    /** Prints {@code r} as JSON (with --json) or one exercise a line, for the commands that answer a ranked list. */
+    static int answer(ProficioCli cli, CommandSpec spec, RankedExercises r, String what) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cli.json()) {
+            out.println(Json.print(r));
+        } else {
+            print(out, r, what);
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     static void print(PrintWriter out, RankedExercises r, String what) {
