@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import proficio.proto.v1.ModelArtifact;
 import proficio.proto.v1.ModelPointer;
-import proficio.trainer.publish.Artifacts;
 import proficio.trainer.publish.KafkaModelsTopic;
 import proficio.trainer.publish.ModelRegistry;
 
@@ -27,33 +27,24 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = Artifacts.DEFAULT_NAME,
-            description = "Model name (default: ${DEFAULT-VALUE}).")
-    String name;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
-    @Option(names = "--models-topic", paramLabel = "TOPIC", defaultValue = KafkaModelsTopic.TOPIC,
-            description = "The models topic (default: ${DEFAULT-VALUE}).")
-    String modelsTopic;
+    @Mixin
+    ModelsTopicOptions models;
 
     @Override
     public Integer call() throws Exception {
         ModelRegistry registry;
-        try (KafkaModelsTopic topic = new KafkaModelsTopic(bootstrap, modelsTopic)) {
+        try (KafkaModelsTopic topic = models.open()) {
             registry = ModelRegistry.of(topic.readAll());
         }
-        Optional<ModelPointer> active = registry.pointer(name);
+        Optional<ModelPointer> active = registry.pointer(models.name);
         JsonArray versions = new JsonArray();
         PrintWriter out = spec.commandLine().getOut();
-        for (String v : registry.versions(name)) {
+        for (String v : registry.versions(models.name)) {
             JsonObject o = new JsonObject();
             o.addProperty("version", v);
             o.addProperty("active", active.map(p -> p.getVersion().equals(v)).orElse(false));
             try {
-                ModelArtifact a = registry.artifact(name, v).orElseThrow();
+                ModelArtifact a = registry.artifact(models.name, v).orElseThrow();
                 o.addProperty("feature_set", a.getFeatureSet());
                 o.addProperty("trained_at", Instant.ofEpochMilli(a.getProvenance().getTrainedAtMs()).toString());
                 o.addProperty("training_rows", a.getProvenance().getTrainingRows());
@@ -65,12 +56,12 @@ final class ListCommand implements Callable<Integer> {
         }
         if (cli.json()) {
             JsonObject o = new JsonObject();
-            o.addProperty("name", name);
+            o.addProperty("name", models.name);
             o.addProperty("active", active.map(ModelPointer::getVersion).orElse(""));
             o.add("versions", versions);
             out.println(Reports.print(o));
         } else if (versions.isEmpty()) {
-            out.println("no versions of " + name + " in topic " + modelsTopic + ": the service answers with the default model");
+            out.println("no versions of " + models.name + " in topic " + models.topic + ": the service answers with the default model");
         } else {
             for (var e : versions) {
                 JsonObject o = e.getAsJsonObject();

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -23,7 +24,6 @@ import proficio.proto.v1.GetQualitySeriesRequest;
 import proficio.proto.v1.KnowledgeServiceGrpc;
 import proficio.proto.v1.QualitySeries;
 import proficio.proto.v1.ModelPointer;
-import proficio.trainer.publish.Artifacts;
 import proficio.trainer.publish.KafkaModelsTopic;
 import proficio.trainer.publish.PublishRefusedException;
 import proficio.trainer.publish.Publisher;
@@ -57,17 +57,8 @@ final class PromoteCommand implements Callable<Integer> {
             description = "The service's gRPC address (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = Artifacts.DEFAULT_NAME,
-            description = "Model name (default: ${DEFAULT-VALUE}).")
-    String name;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
-    @Option(names = "--models-topic", paramLabel = "TOPIC", defaultValue = KafkaModelsTopic.TOPIC,
-            description = "The models topic (default: ${DEFAULT-VALUE}).")
-    String modelsTopic;
+    @Mixin
+    ModelsTopicOptions models;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + FeatureSpace.DEFAULT_SEED,
             description = "The service's feature-space seed (default: ${DEFAULT-VALUE}).")
@@ -85,11 +76,11 @@ final class PromoteCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--min-samples must be at least 1, was " + minSamples);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaModelsTopic topic = new KafkaModelsTopic(bootstrap, modelsTopic)) {
-            Publisher publisher = new Publisher(topic, name, seed);
+        try (KafkaModelsTopic topic = models.open()) {
+            Publisher publisher = new Publisher(topic, models.name, seed);
             String active = publisher.activeVersion();
             String candidate = publisher.candidateVersion().orElseThrow(() -> new PublishRefusedException(
-                    "no candidate: the newest pointer of " + name + " names none (publish one with --candidate)"));
+                    "no candidate: the newest pointer of " + models.name + " names none (publish one with --candidate)"));
             QualitySeries series = liveFigures(active, candidate);
             if (!series.getActiveVersion().equals(active) || !series.getCandidateVersion().equals(candidate)) {
                 throw new PublishRefusedException("the service at " + target + " scores active " + series.getActiveVersion()
@@ -100,7 +91,7 @@ final class PromoteCommand implements Callable<Integer> {
             Promotion.Verdict verdict = Promotion.decide(rows, active, candidate, minSamples);
             spec.commandLine().getErr().println(series.getFromDay() + ".." + series.getToDay() + ": " + verdict.reason());
             ModelPointer p = publisher.promote(verdict, force, PublishCommand.who(by));
-            out.printf("promoted %s@%s in place of %s%s%n", name, p.getVersion(), active, p.getForced() ? " [forced]" : "");
+            out.printf("promoted %s@%s in place of %s%s%n", models.name, p.getVersion(), active, p.getForced() ? " [forced]" : "");
         }
         out.flush();
         return ExitCodes.OK;

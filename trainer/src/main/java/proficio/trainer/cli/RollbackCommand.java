@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import proficio.model.feature.FeatureSpace;
 import proficio.proto.v1.ModelPointer;
-import proficio.trainer.publish.Artifacts;
 import proficio.trainer.publish.KafkaModelsTopic;
 import proficio.trainer.publish.Publisher;
 
@@ -27,17 +27,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION", required = true, description = "The version to activate.")
     String version;
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = Artifacts.DEFAULT_NAME,
-            description = "Model name (default: ${DEFAULT-VALUE}).")
-    String name;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
-    @Option(names = "--models-topic", paramLabel = "TOPIC", defaultValue = KafkaModelsTopic.TOPIC,
-            description = "The models topic (default: ${DEFAULT-VALUE}).")
-    String modelsTopic;
+    @Mixin
+    ModelsTopicOptions models;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + FeatureSpace.DEFAULT_SEED,
             description = "The service's feature-space seed (default: ${DEFAULT-VALUE}).")
@@ -45,11 +36,11 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (KafkaModelsTopic topic = new KafkaModelsTopic(bootstrap, modelsTopic)) {
-            Publisher publisher = new Publisher(topic, name, seed);
+        try (KafkaModelsTopic topic = models.open()) {
+            Publisher publisher = new Publisher(topic, models.name, seed);
             ModelPointer p = publisher.rollback(version, System.getProperty("user.name", "unknown"));
             PrintWriter out = spec.commandLine().getOut();
-            out.println("activated " + name + "@" + p.getVersion() + " (" + p.getReason() + ")");
+            out.println("activated " + models.name + "@" + p.getVersion() + " (" + p.getReason() + ")");
             out.flush();
         }
         return ExitCodes.OK;
