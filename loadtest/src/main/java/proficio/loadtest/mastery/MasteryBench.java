@@ -1,5 +1,6 @@
 package proficio.loadtest.mastery;
 
+import com.google.protobuf.ByteString;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import proficio.proto.ModelRecords;
 import proficio.proto.v1.ModelPointer;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.ChallengeCard;
+import proficio.proto.v1.DiagnosticsGrpc;
+import proficio.proto.v1.EchoRequest;
 import proficio.proto.v1.GetNextChallengeRequest;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.KnowledgeServiceGrpc;
@@ -140,14 +143,20 @@ public final class MasteryBench implements Callable<Integer> {
 
             Supplier<Object> next = () -> stub.withDeadlineAfter(10, TimeUnit.SECONDS).getNextChallenge(nextReq);
             Supplier<Object> rank = () -> stub.withDeadlineAfter(10, TimeUnit.SECONDS).rankExercises(rankReq);
+            // The floor: a call that does no work, dispatched like the two above, on the same channel.
+            var diagnostics = DiagnosticsGrpc.newBlockingStub(service.channel());
+            EchoRequest echoReq = EchoRequest.newBuilder().setPayload(ByteString.copyFrom(new byte[64])).build();
+            Supplier<Object> echo = () -> diagnostics.withDeadlineAfter(10, TimeUnit.SECONDS).echo(echoReq);
             log("warm-up: %d calls each", warmup);
             for (int i = 0; i < warmup; i++) {
                 next.get();
                 rank.get();
+                echo.get();
             }
             log("measuring: %d sequential calls each", calls);
             Histogram nextH = measure(next, calls);
             Histogram rankH = measure(rank, calls);
+            Histogram echoH = measure(echo, calls);
 
             String figures = json(new LinkedHashMap<>(Map.of(
                     "catalogue", data.catalogue().size(),
@@ -157,12 +166,14 @@ public final class MasteryBench implements Callable<Integer> {
                     List.of("catalogue", "attempted", "next_challenge_p99_ms", "rank_all_p99_ms"));
             Files.writeString(out.resolve("mastery-bench.json"), figures + "\n");
             Files.writeString(out.resolve("mastery-bench-detail.json"),
-                    detail(data, challenge, ranked, nextH, rankH) + "\n");
+                    detail(data, challenge, ranked, nextH, rankH, echoH) + "\n");
             Files.copy(service.log(), out.resolve("service.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             System.out.println(figures);
-            log("next challenge: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms; rank all: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms",
+            log("next challenge: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms; rank all: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms;"
+                            + " echo (the floor): p50 %.3f p99 %.3f ms",
                     ms(nextH, 50), ms(nextH, 99), ms(nextH, 99.9), nextH.getMaxValue() / 1e6,
-                    ms(rankH, 50), ms(rankH, 99), ms(rankH, 99.9), rankH.getMaxValue() / 1e6);
+                    ms(rankH, 50), ms(rankH, 99), ms(rankH, 99.9), rankH.getMaxValue() / 1e6,
+                    ms(echoH, 50), ms(echoH, 99));
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         deleteTree(work); // kept when the run fails, for its state and log
@@ -298,7 +309,7 @@ public final class MasteryBench implements Callable<Integer> {
     }
 
     private static String detail(BenchData data, NextChallenge challenge, RankedExercises ranked, Histogram next,
-                                 Histogram rank) {
+                                 Histogram rank, Histogram echo) {
         Map<String, Object> cards = new TreeMap<>();
         for (ChallengeCard c : challenge.getCardsList()) {
             cards.merge(c.getCardType().name(), 1, (a, b) -> (Integer) a + (Integer) b);
@@ -315,6 +326,7 @@ public final class MasteryBench implements Callable<Integer> {
         d.put("rank_all_reply_bytes", ranked.getSerializedSize());
         d.put("next_challenge", figures(next));
         d.put("rank_all", figures(rank));
+        d.put("echo", figures(echo));
         return json(d, new ArrayList<>(d.keySet()));
     }
 
