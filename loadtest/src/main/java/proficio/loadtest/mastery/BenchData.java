@@ -29,12 +29,15 @@ import proficio.proto.ModelArtifacts;
  *       struggling);</li>
  *   <li>a third PRACTICED recently (5 right in the last 16 h: no mastery card yet), except
  *       {@link #AVAILABLE_MASTERY} practised 2 days ago (mastery card available);</li>
- *   <li>the rest MASTERED (5 right, then a right mastery card 17 h later) 1 to 3 days ago, so their
- *       first review is not due, except {@link #DUE_REVIEWS} mastered 40 days ago (review due).</li>
+ *   <li>the rest MASTERED by a right challenge card (their only answer) 1 to 3 days ago, so their
+ *       first review (after 4 days at the least) is not due, except {@link #DUE_REVIEWS} mastered 40
+ *       days ago (review due).</li>
  * </ul>
- * So the next challenge holds one review and one mastery card (two if a mastered exercise's first
- * mastery card only reached LEVEL_TWO) and then must scan the catalogue for challenge cards: the
- * expensive path, not the one a full page of due reviews would take.
+ * So the next challenge holds one review and one mastery card and then must scan the catalogue for
+ * challenge cards: the expensive path, not the one a full page of due reviews or mastery cards would
+ * take. The MASTERED group is reached by a challenge card, whatever the model predicts; reached by a
+ * mastery card it would depend on p (a mastery card at a modest p moves one level up, and leaves
+ * another mastery card available 16 h later: a page of those needs no scan at all).
  */
 public final class BenchData {
 
@@ -96,9 +99,8 @@ public final class BenchData {
                 rightInARow(ids, mine, student, e, t, 5);
             } else {
                 boolean due = i - practisedOnly - practiced < DUE_REVIEWS;
-                long t = anchorMs - (due ? 40 * DAY : (1 + r.nextInt(3)) * DAY) - 17 * HOUR;
-                rightInARow(ids, mine, student, e, t, 5);
-                mine.add(answer(ids, student, e, true, t + 17 * HOUR, CardType.MASTERY));
+                long t = anchorMs - (due ? 40 * DAY : (1 + r.nextInt(3)) * DAY);
+                mine.add(answer(ids, student, e, true, t, CardType.CHALLENGE));
             }
         }
         mine.sort(Comparator.comparingLong(ProblemLog::timeDoneMs)); // as the platform would have logged them
@@ -214,6 +216,7 @@ public final class BenchData {
             thetas.put(e.name(), Theta.of(w));
         }
         return new KnowledgeModel("bench-" + catalogue.size() + "-" + seed, base.featureSpace(), base.featureSet(),
-                base.globalTheta(), thetas, new Provenance(0, "mastery bench: generated around the default model", 0, null));
+                base.globalTheta(), thetas, new Provenance(0, "mastery bench: generated around the default model", 0, null))
+                .atFloatPrecision(); // as the trainer publishes its thetas
     }
 }
