@@ -36,23 +36,26 @@ public final class Planning {
 
     /**
      * p per exercise for {@code student} (a snapshot of all their exercises), through the model's one code
-     * path: catalogue exercises from one {@link CataloguePredictor} pass, computed on first use (a
-     * challenge full of reviews never needs it); any other exercise through {@link KnowledgeModel#predict}.
+     * path. An exercise the student attempted, or one outside the catalogue, is predicted on its own
+     * ({@link KnowledgeModel#predict}); a never-attempted catalogue exercise is read from one
+     * {@link CataloguePredictor} pass over the whole catalogue, made on the first such lookup. So a
+     * challenge filled by reviews and mastery cards (all attempted exercises) costs a prediction per card,
+     * and only the scan for challenge cards (or an analytics card) pays for the catalogue. Both ways give
+     * the same p to the bit.
      */
     public static ToDoubleFunction<String> predictions(ExerciseCatalogue catalogue, KnowledgeModel model,
                                                        StudentSnapshot student) {
-        CataloguePredictor predictor = predictor(catalogue, model);
         return new ToDoubleFunction<>() {
             private double[] byIndex;
 
             @Override
             public double applyAsDouble(String exercise) {
                 int i = catalogue.indexOf(exercise);
-                if (i < 0) {
+                if (i < 0 || !student.exercise(exercise).isEmpty()) {
                     return model.predict(exercise, "", student).probability();
                 }
                 if (byIndex == null) {
-                    byIndex = predictor.predict(student, attempted(student));
+                    byIndex = predictor(catalogue, model).predict(student, attempted(student));
                 }
                 return byIndex[i];
             }

@@ -17,6 +17,7 @@ import proficio.model.mastery.MasteryPlanner;
 import proficio.model.mastery.MasteryState;
 import proficio.model.mastery.RankedExercise;
 import proficio.model.predict.KnowledgeModel;
+import proficio.model.predict.Theta;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.proto.DefaultModel;
@@ -57,6 +58,33 @@ class PlanningTest {
         for (String e : List.of("addition_1", "addition_2", "angles", "offline", "unheard_of")) {
             assertThat(p.applyAsDouble(e)).as(e).isEqualTo(model.predict(e, "", s).probability());
         }
+    }
+
+    @Test
+    void cataloguePredictions_equalTheModelsPredict_whicheverExerciseIsAskedFirst() throws Exception {
+        // Own thetas for an attempted and a never-attempted catalogue exercise, so the catalogue pass
+        // (never-attempted ones) and the single predictions (attempted ones) both carry weight.
+        KnowledgeModel base = model();
+        double[] w = base.globalTheta().toArray();
+        double[] w1 = w.clone();
+        double[] w2 = w.clone();
+        for (int i = 0; i < w.length; i++) {
+            w1[i] += 0.01 * (i % 5);
+            w2[i] -= 0.02 * (i % 3);
+        }
+        KnowledgeModel model = new KnowledgeModel("own", base.featureSpace(), base.featureSet(), base.globalTheta(),
+                Map.of("addition_1", Theta.of(w1), "angles", Theta.of(w2)),
+                Map.of("addition_1", Map.of("", 0.3), "angles", Map.of("", -0.2)), base.provenance());
+        StudentSnapshot s = practiced();
+        List<String> exercises = List.of("addition_1", "addition_2", "angles", "offline", "unheard_of");
+        for (List<String> order : List.of(exercises, exercises.reversed())) {
+            ToDoubleFunction<String> p = Planning.predictions(catalogue(), model, s);
+            for (String e : order) {
+                assertThat(p.applyAsDouble(e)).as(e).isEqualTo(model.predict(e, "", s).probability());
+            }
+        }
+        assertThat(model.predict("angles", "", s).probability())
+                .isNotEqualTo(model.predict("addition_2", "", s).probability());
     }
 
     @Test
