@@ -55,6 +55,14 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
         this(version, featureSpace, featureSet, globalTheta, exerciseThetas, Map.of(), provenance);
     }
 
+    /** This model with every theta rounded to float precision ({@link Theta#atFloatPrecision}); the rest as is. */
+    public KnowledgeModel atFloatPrecision() {
+        Map<String, Theta> rounded = new HashMap<>();
+        exerciseThetas.forEach((exercise, theta) -> rounded.put(exercise, theta.atFloatPrecision()));
+        return new KnowledgeModel(version, featureSpace, featureSet, globalTheta.atFloatPrecision(), rounded,
+                problemTypeOffsets, provenance);
+    }
+
     /**
      * The probability of a right answer on the next problem of {@code exercise}, from the state just
      * before it.

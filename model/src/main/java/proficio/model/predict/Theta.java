@@ -35,6 +35,30 @@ public final class Theta {
         return weights.clone();
     }
 
+    /**
+     * This theta with each weight rounded to the nearest float (7 significant digits, a relative change
+     * of at most 6e-8: far below what a fit can tell apart). The trainer publishes thetas so, which halves
+     * what a pass over a catalogue's thetas reads ({@link CataloguePredictor}); the values stay doubles,
+     * so every dot product is computed exactly as before.
+     */
+    public Theta atFloatPrecision() {
+        double[] rounded = new double[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            rounded[i] = (float) weights[i];
+        }
+        return Theta.of(rounded);
+    }
+
+    /** Whether every weight is exactly a float, so holding it as one loses nothing. */
+    public boolean isAtFloatPrecision() {
+        for (double w : weights) {
+            if ((double) (float) w != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** theta · x, summed in index order (the order is part of the bit-for-bit contract). */
     public double dot(double[] x) {
         if (x.length != weights.length) {

@@ -49,20 +49,48 @@ class CataloguePredictorTest {
             for (int i = 0; i < 8; i++) {
                 thetas.put("t" + i, theta(random, set));
             }
-            KnowledgeModel model = new KnowledgeModel("v", new FeatureSpace(3L), set, theta(random, set), thetas,
+            KnowledgeModel full = new KnowledgeModel("v", new FeatureSpace(3L), set, theta(random, set), thetas,
                     Map.of("own", Map.of("", 0.25, "t1", -1.0), "offset-only", Map.of("", -0.5)), PROVENANCE);
 
-            double[] p = CataloguePredictor.of(catalogue, model).predict(student, List.of("a", "b", "outside"));
+            // Thetas of full double precision are held as doubles; rounded ones as floats. Both give
+            // the model's own predict to the bit.
+            for (KnowledgeModel model : List.of(full, full.atFloatPrecision())) {
+                CataloguePredictor predictor = CataloguePredictor.of(catalogue, model);
+                double[] p = predictor.predict(student, List.of("a", "b", "outside"));
 
-            assertThat(p).hasSize(catalogue.size());
-            for (int i = 0; i < catalogue.size(); i++) {
-                String name = catalogue.get(i).name();
-                assertThat(p[i]).as(set.name() + " " + name).isEqualTo(model.predict(name, "", student).probability());
+                assertThat(predictor.holdsFloats()).isEqualTo(model != full);
+                assertThat(p).hasSize(catalogue.size());
+                for (int i = 0; i < catalogue.size(); i++) {
+                    String name = catalogue.get(i).name();
+                    assertThat(p[i]).as(set.name() + " " + name).isEqualTo(model.predict(name, "", student).probability());
+                }
+                assertThat(p[catalogue.indexOf("own")]).isNotEqualTo(p[catalogue.indexOf("never")]);
+                assertThat(p[catalogue.indexOf("offset-only")]).isNotEqualTo(p[catalogue.indexOf("never")]);
+                assertThat(p[catalogue.indexOf("zeta")]).isEqualTo(p[catalogue.indexOf("never")]);
             }
-            assertThat(p[catalogue.indexOf("own")]).isNotEqualTo(p[catalogue.indexOf("never")]);
-            assertThat(p[catalogue.indexOf("offset-only")]).isNotEqualTo(p[catalogue.indexOf("never")]);
-            assertThat(p[catalogue.indexOf("zeta")]).isEqualTo(p[catalogue.indexOf("never")]);
         }
+    }
+
+    @Test
+    void atFloatPrecision_roundsEveryThetaToTheNearestFloat_andKeepsTheRest() {
+        Random random = new Random(5);
+        FeatureSet set = Ka2014FeatureSet.INSTANCE;
+        Theta own = theta(random, set);
+        KnowledgeModel model = new KnowledgeModel("v", new FeatureSpace(3L), set, theta(random, set), Map.of("e", own),
+                Map.of("e", Map.of("", 0.1234567891)), PROVENANCE);
+
+        KnowledgeModel rounded = model.atFloatPrecision();
+
+        assertThat(own.isAtFloatPrecision()).isFalse();
+        assertThat(rounded.exerciseThetas().get("e").isAtFloatPrecision()).isTrue();
+        assertThat(rounded.globalTheta().isAtFloatPrecision()).isTrue();
+        for (int i = 0; i < set.dimension(); i++) {
+            assertThat(rounded.exerciseThetas().get("e").get(i)).isEqualTo((double) (float) own.get(i))
+                    .isCloseTo(own.get(i), org.assertj.core.data.Percentage.withPercentage(1e-5));
+        }
+        assertThat(rounded.problemTypeOffsets()).isEqualTo(model.problemTypeOffsets());
+        assertThat(rounded.version()).isEqualTo(model.version());
+        assertThat(rounded.atFloatPrecision().exerciseThetas()).isEqualTo(rounded.exerciseThetas());
     }
 
     @Test

@@ -126,6 +126,9 @@ final class Training {
             model = new KnowledgeModel(model.version(), model.featureSpace(), model.featureSet(), model.globalTheta(),
                     joint.thetas(), joint.offsets(), model.provenance());
         }
+        // Published, evaluated and served at float precision: the service then reads half the bytes in
+        // a pass over a catalogue's thetas (CataloguePredictor), and no fit can tell the difference.
+        model = model.atFloatPrecision();
         ModelArtifact artifact = Artifacts.artifact(name, model, fit);
         Path artifactFile = Artifacts.write(artifact, out);
 

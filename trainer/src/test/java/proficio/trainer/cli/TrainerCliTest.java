@@ -69,6 +69,9 @@ class TrainerCliTest {
         KnowledgeModel m = ModelArtifacts.toModel(a);
         assertThat(m.version()).matches("ka2014-\\d{8}-\\d{6}-[0-9a-f]{8}");
         assertThat(m.exerciseThetas()).hasSize(6);
+        // published at float precision, so the service may hold the weights as floats losslessly
+        assertThat(m.globalTheta().isAtFloatPrecision()).isTrue();
+        assertThat(m.exerciseThetas().values()).allSatisfy(t -> assertThat(t.isAtFloatPrecision()).isTrue());
         assertThat(a.getExerciseThetas(0).getTrainingRows()).isPositive();
         assertThat(a.getProvenance().getNotes()).contains("lambda_e=100.0", "Newton");
         assertThat(a.getProvenance().getTrainingRows()).isEqualTo(120 * 3 * 10);
