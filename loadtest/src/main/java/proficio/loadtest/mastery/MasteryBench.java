@@ -157,6 +157,9 @@ public final class MasteryBench implements Callable<Integer> {
             Histogram nextH = measure(next, calls);
             Histogram rankH = measure(rank, calls);
             Histogram echoH = measure(echo, calls);
+            // What the client alone spends on rank-all's reply: parsing its bytes into messages.
+            byte[] rankedBytes = ranked.toByteArray();
+            Histogram decodeH = measure(() -> parse(rankedBytes), calls);
 
             String figures = json(new LinkedHashMap<>(Map.of(
                     "catalogue", data.catalogue().size(),
@@ -166,14 +169,14 @@ public final class MasteryBench implements Callable<Integer> {
                     List.of("catalogue", "attempted", "next_challenge_p99_ms", "rank_all_p99_ms"));
             Files.writeString(out.resolve("mastery-bench.json"), figures + "\n");
             Files.writeString(out.resolve("mastery-bench-detail.json"),
-                    detail(data, challenge, ranked, nextH, rankH, echoH) + "\n");
+                    detail(data, challenge, ranked, nextH, rankH, echoH, decodeH) + "\n");
             Files.copy(service.log(), out.resolve("service.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             System.out.println(figures);
             log("next challenge: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms; rank all: p50 %.3f p99 %.3f p99.9 %.3f max %.3f ms;"
-                            + " echo (the floor): p50 %.3f p99 %.3f ms",
+                            + " echo (the floor): p50 %.3f p99 %.3f ms; the client's parse of a rank-all reply: p50 %.3f ms",
                     ms(nextH, 50), ms(nextH, 99), ms(nextH, 99.9), nextH.getMaxValue() / 1e6,
                     ms(rankH, 50), ms(rankH, 99), ms(rankH, 99.9), rankH.getMaxValue() / 1e6,
-                    ms(echoH, 50), ms(echoH, 99));
+                    ms(echoH, 50), ms(echoH, 99), ms(decodeH, 50));
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         deleteTree(work); // kept when the run fails, for its state and log
@@ -236,6 +239,14 @@ public final class MasteryBench implements Callable<Integer> {
             h.recordValue(System.nanoTime() - t);
         }
         return h;
+    }
+
+    private static RankedExercises parse(byte[] bytes) {
+        try {
+            return RankedExercises.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void send(String bootstrap, BenchData data) throws Exception {
@@ -309,7 +320,7 @@ public final class MasteryBench implements Callable<Integer> {
     }
 
     private static String detail(BenchData data, NextChallenge challenge, RankedExercises ranked, Histogram next,
-                                 Histogram rank, Histogram echo) {
+                                 Histogram rank, Histogram echo, Histogram decode) {
         Map<String, Object> cards = new TreeMap<>();
         for (ChallengeCard c : challenge.getCardsList()) {
             cards.merge(c.getCardType().name(), 1, (a, b) -> (Integer) a + (Integer) b);
@@ -327,6 +338,7 @@ public final class MasteryBench implements Callable<Integer> {
         d.put("next_challenge", figures(next));
         d.put("rank_all", figures(rank));
         d.put("echo", figures(echo));
+        d.put("rank_all_client_decode", figures(decode));
         return json(d, new ArrayList<>(d.keySet()));
     }
 

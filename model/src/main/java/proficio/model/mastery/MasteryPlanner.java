@@ -118,12 +118,13 @@ public final class MasteryPlanner {
         double threshold = config.challengeCardP();
         TopK<RankedExercise> top = new TopK<>(limit, HIGHEST_P_FIRST);
         boolean[] attempted = attemptedByIndex(states);
+        CataloguePredictions byIndex = predictions instanceof CataloguePredictions c && c.catalogue() == catalogue
+                ? c : null;
         for (int i = 0; i < attempted.length; i++) {
             if (attempted[i]) continue;
-            String name = catalogue.get(i).name();
-            double p = p(predictions, name);
+            double p = byIndex != null ? checked(byIndex.atCatalogueIndex(i), i) : p(predictions, catalogue.get(i).name());
             if (p >= threshold) {
-                top.offer(new RankedExercise(name, p, MasteryLevel.UNPRACTICED));
+                top.offer(new RankedExercise(catalogue.get(i).name(), p, MasteryLevel.UNPRACTICED));
             }
         }
         return top.sorted();
@@ -233,6 +234,14 @@ public final class MasteryPlanner {
         double p = predictions.applyAsDouble(exercise);
         if (!(p >= 0.0 && p <= 1.0)) {
             throw new IllegalArgumentException("prediction for exercise '" + exercise + "' must be in [0, 1], was " + p);
+        }
+        return p;
+    }
+
+    private double checked(double p, int index) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("prediction for exercise '" + catalogue.get(index).name()
+                    + "' must be in [0, 1], was " + p);
         }
         return p;
     }

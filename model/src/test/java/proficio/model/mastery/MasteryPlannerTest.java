@@ -249,6 +249,31 @@ class MasteryPlannerTest {
     }
 
     @Test
+    void challengeCards_readCataloguePredictionsByIndex_withTheSameCards() {
+        Map<String, MasteryState> states = Map.of("x_00", attemptedUnpracticed());
+        ToDoubleFunction<String> byName = p(Map.of("x_00", 0.99, "x_01", 0.95, "x_02", 0.90, "frac_1", 0.93));
+        AtomicInteger namedCalls = new AtomicInteger();
+        CataloguePredictions indexed = new CataloguePredictions() {
+            public ExerciseCatalogue catalogue() {
+                return planner.catalogue();
+            }
+
+            public double applyAsDouble(String exercise) {
+                namedCalls.incrementAndGet();
+                return byName.applyAsDouble(exercise);
+            }
+
+            public double atCatalogueIndex(int index) {
+                return byName.applyAsDouble(planner.catalogue().get(index).name());
+            }
+        };
+
+        assertThat(planner.challengeCards(states, indexed, 10)).isEqualTo(planner.challengeCards(states, byName, 10))
+                .extracting(RankedExercise::exercise).containsExactly("x_01", "frac_1", "x_02");
+        assertThat(namedCalls.get()).isZero();
+    }
+
+    @Test
     void predictionOutsideZeroOne_isRefusedNamingTheExercise() {
         assertThatThrownBy(() -> planner.challengeCards(Map.of(), e -> e.equals("x_05") ? Double.NaN : 0.5, 3))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.ToDoubleFunction;
 import proficio.model.catalogue.ExerciseCatalogue;
+import proficio.model.mastery.CataloguePredictions;
 import proficio.model.mastery.MasteryChallenge;
 import proficio.model.mastery.MasteryLevel;
 import proficio.model.mastery.MasteryPlanner;
@@ -43,27 +43,37 @@ public final class Planning {
      * and only the scan for challenge cards (or an analytics card) pays for the catalogue. Both ways give
      * the same p to the bit.
      */
-    public static ToDoubleFunction<String> predictions(ExerciseCatalogue catalogue, KnowledgeModel model,
-                                                       StudentSnapshot student) {
-        return new ToDoubleFunction<>() {
+    public static CataloguePredictions predictions(ExerciseCatalogue catalogue, KnowledgeModel model,
+                                                   StudentSnapshot student) {
+        return new CataloguePredictions() {
             private double[] byIndex;
+
+            @Override
+            public ExerciseCatalogue catalogue() {
+                return catalogue;
+            }
 
             @Override
             public double applyAsDouble(String exercise) {
                 int i = catalogue.indexOf(exercise);
-                if (i < 0 || !student.exercise(exercise).isEmpty()) {
+                if (i < 0 || (byIndex == null && !student.exercise(exercise).isEmpty())) {
                     return model.predict(exercise, "", student).probability();
                 }
+                return atCatalogueIndex(i);
+            }
+
+            @Override
+            public double atCatalogueIndex(int index) {
                 if (byIndex == null) {
                     byIndex = predictor(catalogue, model).predict(student, attempted(student));
                 }
-                return byIndex[i];
+                return byIndex[index];
             }
         };
     }
 
     /** For the tests and callers without a catalogue: every exercise through {@link KnowledgeModel#predict}. */
-    public static ToDoubleFunction<String> predictions(KnowledgeModel model, StudentSnapshot student) {
+    public static CataloguePredictions predictions(KnowledgeModel model, StudentSnapshot student) {
         return predictions(ExerciseCatalogue.EMPTY, model, student);
     }
 
