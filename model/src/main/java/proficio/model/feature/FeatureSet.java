@@ -28,4 +28,12 @@ public interface FeatureSet {
     default boolean needsWholeStudent() {
         return false;
     }
+
+    /**
+     * Whether {@link #vector} reads {@link StudentView#sequence()}, state across exercises in event
+     * order that only some views keep.
+     */
+    default boolean needsSequence() {
+        return false;
+    }
 }

@@ -8,7 +8,8 @@ public final class FeatureSets {
 
     private static final Map<String, FeatureSet> BY_NAME = Map.of(
             Ka2014FeatureSet.NAME, Ka2014FeatureSet.INSTANCE,
-            Ka2014PlusFeatureSet.NAME, Ka2014PlusFeatureSet.INSTANCE);
+            Ka2014PlusFeatureSet.NAME, Ka2014PlusFeatureSet.INSTANCE,
+            Ka2014SeqFeatureSet.NAME, Ka2014SeqFeatureSet.INSTANCE);
 
     private FeatureSets() {
     }

@@ -2,6 +2,7 @@ package proficio.model.feature;
 
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 
 /**
  * What a feature set may read of one student at one moment. The service's store snapshot and the
@@ -19,6 +20,15 @@ public interface StudentView {
 
     /** Of those, answered right first time. Needs a view of the whole student. */
     long totalCorrect();
+
+    /**
+     * The student's answers across exercises in event order. Only views that keep it offer it (the
+     * trainer's replay does; the service's stores do not yet): a feature set that reads it says so
+     * with {@link FeatureSet#needsSequence()}.
+     */
+    default StudentSequence sequence() {
+        throw new UnsupportedOperationException("this view keeps no cross-exercise sequence");
+    }
 
     /** A student whose only attempted exercise is {@code name} (or none, when {@code state} is empty). */
     static StudentView ofOne(String name, ExerciseState state, KnowledgeState knowledge) {

@@ -39,6 +39,17 @@ public final class StateUpdate {
     }
 
     /**
+     * The student's cross-exercise sequence after {@code outcome}, the result of {@link #apply} for
+     * the same answer: unchanged for a duplicate, else one answer longer.
+     */
+    public StudentSequence next(StudentSequence sequence, ProblemLog log, Outcome outcome) {
+        if (outcome.duplicate()) {
+            return sequence;
+        }
+        return sequence.withAnswer(log.exercise(), log.correct(), outcome.knowledgeChanged());
+    }
+
+    /**
      * The states after one answer.
      *
      * @param knowledgeChanged true only on a first answer in an exercise: the only time the

@@ -15,6 +15,7 @@ public final class StudentReplay implements StudentView {
     private final StateUpdate update;
     private final Map<String, ExerciseState> exercises = new HashMap<>();
     private KnowledgeState knowledge = KnowledgeState.zero();
+    private StudentSequence sequence = StudentSequence.EMPTY;
     private long totalDone;
     private long totalCorrect;
 
@@ -42,6 +43,7 @@ public final class StudentReplay implements StudentView {
         if (outcome.duplicate()) {
             return false;
         }
+        sequence = update.next(sequence, log, outcome);
         knowledge = outcome.knowledge();
         exercises.put(log.exercise(), outcome.exercise());
         totalDone++;
@@ -57,6 +59,11 @@ public final class StudentReplay implements StudentView {
     @Override
     public long totalCorrect() {
         return totalCorrect;
+    }
+
+    @Override
+    public StudentSequence sequence() {
+        return sequence;
     }
 
     @Override

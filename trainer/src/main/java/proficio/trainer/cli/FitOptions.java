@@ -3,6 +3,7 @@ package proficio.trainer.cli;
 import picocli.CommandLine.Option;
 import proficio.model.feature.FeatureSet;
 import proficio.model.feature.Ka2014PlusFeatureSet;
+import proficio.model.feature.Ka2014SeqFeatureSet;
 import proficio.trainer.fit.FitSettings;
 import proficio.trainer.fit.ProblemTypeOffsetFit;
 
@@ -27,7 +28,7 @@ final class FitOptions {
 
     @Option(names = "--problem-type-offsets", negatable = true, paramLabel = "BOOL",
             description = "Fit a difficulty offset per (exercise, problem type) after the thetas "
-                    + "(default: on for feature set ka2014-plus, off for ka2014, which stays the exact 2014 model).")
+                    + "(default: on for feature sets ka2014-plus and ka2014-seq, off for ka2014, which stays the exact 2014 model).")
     Boolean problemTypeOffsets;
 
     @Option(names = "--lambda-offset", paramLabel = "L", defaultValue = "" + ProblemTypeOffsetFit.DEFAULT_LAMBDA,
@@ -36,7 +37,8 @@ final class FitOptions {
 
     /** The offset fit to run after the thetas, or null when offsets are off for this feature set. */
     ProblemTypeOffsetFit offsetFit(FeatureSet set) {
-        boolean on = problemTypeOffsets != null ? problemTypeOffsets : set.name().equals(Ka2014PlusFeatureSet.NAME);
+        boolean on = problemTypeOffsets != null ? problemTypeOffsets : set.name().equals(Ka2014PlusFeatureSet.NAME)
+                || set.name().equals(Ka2014SeqFeatureSet.NAME);
         if (!on) {
             return null;
         }

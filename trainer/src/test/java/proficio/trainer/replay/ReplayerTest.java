@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import proficio.model.event.ProblemLog;
 import proficio.model.feature.FeatureSet;
+import proficio.model.feature.FeatureSets;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014FeatureSet;
 import proficio.model.feature.StudentView;
@@ -26,28 +27,43 @@ class ReplayerTest {
 
     static final FeatureSpace SPACE = new FeatureSpace(FeatureSpace.DEFAULT_SEED);
 
-    /** Ka2014, remembering every vector it hands out: what KnowledgeModel.predict dots its theta with. */
+    /** A feature set, remembering every vector it hands out: what KnowledgeModel.predict dots its theta with. */
     static final class RecordingFeatureSet implements FeatureSet {
+        final FeatureSet delegate;
         final List<double[]> vectors = new ArrayList<>();
+
+        RecordingFeatureSet(FeatureSet delegate) {
+            this.delegate = delegate;
+        }
 
         @Override
         public String name() {
-            return Ka2014FeatureSet.NAME;
+            return delegate.name();
         }
 
         @Override
         public int dimension() {
-            return Ka2014FeatureSet.INSTANCE.dimension();
+            return delegate.dimension();
         }
 
         @Override
         public List<String> featureNames() {
-            return Ka2014FeatureSet.INSTANCE.featureNames();
+            return delegate.featureNames();
+        }
+
+        @Override
+        public boolean needsWholeStudent() {
+            return delegate.needsWholeStudent();
+        }
+
+        @Override
+        public boolean needsSequence() {
+            return delegate.needsSequence();
         }
 
         @Override
         public double[] vector(proficio.model.feature.StudentView student, String exercise) {
-            double[] v = Ka2014FeatureSet.INSTANCE.vector(student, exercise);
+            double[] v = delegate.vector(student, exercise);
             vectors.add(v.clone());
             return v;
         }
@@ -78,9 +94,19 @@ class ReplayerTest {
 
     @Test
     void trainingRow_isBitForBitTheVectorTheServicePredictsFromForTheSameHistory() {
+        // Every feature set this build knows: ka2014, ka2014-plus, ka2014-seq (which reads the
+        // student's cross-exercise sequence, folded by the same StateUpdate).
+        assertThat(FeatureSets.names()).contains("ka2014", "ka2014-plus", "ka2014-seq");
+        for (String name : FeatureSets.names()) {
+            trainingRow_isBitForBitTheVectorTheServicePredictsFrom(FeatureSets.byName(name).orElseThrow());
+        }
+    }
+
+    private void trainingRow_isBitForBitTheVectorTheServicePredictsFrom(FeatureSet set) {
         List<ProblemLog> log = interleaved();
-        RecordingFeatureSet recording = new RecordingFeatureSet();
-        KnowledgeModel served = new KnowledgeModel("v", SPACE, recording, Theta.of(new double[107]), Map.of(),
+        RecordingFeatureSet recording = new RecordingFeatureSet(set);
+        int d = set.dimension();
+        KnowledgeModel served = new KnowledgeModel("v", SPACE, recording, Theta.of(new double[d]), Map.of(),
                 new Provenance(0, "", 0, ""));
         // The service: per event, predict from the stored state, then fold the event into it.
         Map<String, StudentReplay> service = new HashMap<>();
@@ -94,7 +120,7 @@ class ReplayerTest {
             s.apply(l);
         }
 
-        Replayer trainer = new Replayer(Ka2014FeatureSet.INSTANCE, SPACE, List.of());
+        Replayer trainer = new Replayer(set, SPACE, List.of());
         log.forEach(l -> trainer.accept(l, false));
         RowSet rows = trainer.rows();
 
@@ -108,7 +134,7 @@ class ReplayerTest {
                 double[] want = expected.get(e.exercise()).get(student).get(k);
                 double[] got = e.row(i);
                 for (int c = 0; c < got.length; c++) {
-                    assertThat(Double.doubleToRawLongBits(got[c])).as("%s row %d column %d", e.exercise(), i, c)
+                    assertThat(Double.doubleToRawLongBits(got[c])).as("%s %s row %d column %d", set.name(), e.exercise(), i, c)
                             .isEqualTo(Double.doubleToRawLongBits(want[c]));
                 }
                 compared++;
@@ -116,7 +142,9 @@ class ReplayerTest {
         }
         assertThat(compared).isEqualTo(log.size());
         // The knowledge part moved: the rows are not trivially equal zeros.
-        assertThat(rows.exercises().stream().anyMatch(e -> e.x()[e.size() / 2 * 107 + 50] != 0)).isTrue();
+        assertThat(rows.exercises().stream().anyMatch(e -> e.x()[e.size() / 2 * d + 50] != 0)).isTrue();
+        // and so did the last column (for ka2014-seq the answers before the current run).
+        assertThat(rows.exercises().stream().anyMatch(e -> e.x()[e.size() / 2 * d + d - 1] != e.x()[d - 1])).isTrue();
     }
 
     @Test
