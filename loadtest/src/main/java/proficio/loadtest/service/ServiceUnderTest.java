@@ -25,6 +25,8 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     public final int grpcPort = freePort();
     public final int kafkaPort = freePort();
+    /** Quarkus' HTTP port: /q/metrics, /q/health. */
+    public final int httpPort = freePort();
     private final Path workDir;
     private final Path log;
     private final List<String> command;
@@ -49,7 +51,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         command.addAll(jvmOptions);
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "quarkus.grpc.server.port", Integer.toString(grpcPort),
-                "quarkus.http.port", Integer.toString(freePort()),
+                "quarkus.http.port", Integer.toString(httpPort),
                 "proficio.kafka.embedded.port", Integer.toString(kafkaPort),
                 "proficio.kafka.embedded.controller-port", Integer.toString(freePort()),
                 "proficio.kafka.embedded.data-dir", workDir.resolve("kafka").toString(),

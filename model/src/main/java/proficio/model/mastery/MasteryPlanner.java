@@ -123,6 +123,8 @@ public final class MasteryPlanner {
         for (int i = 0; i < attempted.length; i++) {
             if (attempted[i]) continue;
             double p = byIndex != null ? checked(byIndex.atCatalogueIndex(i), i) : p(predictions, catalogue.get(i).name());
+            RankedExercise worst = top.worstIfFull();
+            if (worst != null && p < worst.p()) continue; // cannot get in: skip the name and the object
             if (p >= threshold) {
                 top.offer(new RankedExercise(catalogue.get(i).name(), p, MasteryLevel.UNPRACTICED));
             }

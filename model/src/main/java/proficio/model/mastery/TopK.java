@@ -28,6 +28,11 @@ final class TopK<T> {
         }
     }
 
+    /** The worst item kept once {@code k} are kept (an item must beat it to get in), else null. */
+    T worstIfFull() {
+        return heap.size() < k ? null : heap.peek();
+    }
+
     boolean isEmpty() {
         return heap.isEmpty();
     }

@@ -1,5 +1,6 @@
 package proficio.model.predict;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,9 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
         Objects.requireNonNull(featureSpace, "featureSpace");
         Objects.requireNonNull(featureSet, "featureSet");
         Objects.requireNonNull(globalTheta, "globalTheta");
-        exerciseThetas = Map.copyOf(exerciseThetas);
+        // Hash maps rather than Map.copyOf: its linear probing over names that differ only in a few
+        // trailing characters (exercise_00042) clusters, and a planning call looks up hundreds of them.
+        exerciseThetas = Collections.unmodifiableMap(new HashMap<>(Map.copyOf(exerciseThetas)));
         Map<String, Map<String, Double>> offsets = new HashMap<>();
         problemTypeOffsets.forEach((exercise, byType) -> {
             byType.forEach((type, offset) -> {
@@ -43,7 +46,7 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
             });
             offsets.put(exercise, Map.copyOf(byType));
         });
-        problemTypeOffsets = Map.copyOf(offsets);
+        problemTypeOffsets = Collections.unmodifiableMap(offsets);
         Objects.requireNonNull(provenance, "provenance");
         checkDimension("global theta", globalTheta, featureSet);
         exerciseThetas.forEach((exercise, theta) -> checkDimension("theta of exercise '" + exercise + "'", theta, featureSet));

@@ -12,6 +12,7 @@ import proficio.model.predict.Prediction;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.util.concurrent.atomic.AtomicReference;
 import proficio.proto.MasteryTransitions;
 import proficio.service.mastery.Planning;
@@ -232,25 +233,34 @@ final class Replies {
         return b.build();
     }
 
-    /** A catalogue's exercise names as UTF-8, by catalogue index; the last one built is kept. */
-    private record CatalogueNames(ExerciseCatalogue catalogue, ByteString[] names) {
+    /**
+     * A catalogue's exercise names as UTF-8, by catalogue index, in one array; the last one built is
+     * kept. A reply takes the names in order of p, which is no order in memory: 5,000 names in one
+     * 70 KB array stay in cache, where 5,000 separate strings or byte strings cost a cache miss or two
+     * each (the setter checks the UTF-8 of each, reading every byte).
+     */
+    private record CatalogueNames(ExerciseCatalogue catalogue, byte[] utf8, int[] start) {
         private static final AtomicReference<CatalogueNames> LAST = new AtomicReference<>();
 
         static CatalogueNames of(ExerciseCatalogue catalogue) {
             CatalogueNames last = LAST.get();
             if (last == null || last.catalogue != catalogue) {
-                ByteString[] names = new ByteString[catalogue.size()];
-                for (int i = 0; i < names.length; i++) {
-                    names[i] = ByteString.copyFromUtf8(catalogue.get(i).name());
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                int[] start = new int[catalogue.size() + 1];
+                for (int i = 0; i < catalogue.size(); i++) {
+                    start[i] = all.size();
+                    all.writeBytes(catalogue.get(i).name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
-                last = new CatalogueNames(catalogue, names);
+                start[catalogue.size()] = all.size();
+                last = new CatalogueNames(catalogue, all.toByteArray(), start);
                 LAST.set(last);
             }
             return last;
         }
 
+        /** A view of name {@code index}'s bytes, not a copy: the array is never written after it is built. */
         ByteString utf8(int index) {
-            return names[index];
+            return UnsafeByteOperations.unsafeWrap(utf8, start[index], start[index + 1] - start[index]);
         }
     }
 

@@ -1,0 +1,29 @@
+package proficio.loadtest.mastery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerTimeTest {
+
+    private static String metrics(double rankSum, double rankCount) {
+        return """
+                # TYPE grpc_server_processing_duration_seconds histogram
+                grpc_server_processing_duration_seconds_count{method="RankExercises",methodType="UNARY",service="proficio.v1.KnowledgeService",statusCode="OK"} %s
+                grpc_server_processing_duration_seconds_sum{method="RankExercises",methodType="UNARY",service="proficio.v1.KnowledgeService",statusCode="OK"} %s
+                grpc_server_processing_duration_seconds_count{method="RankExercises",methodType="UNARY",service="proficio.v1.KnowledgeService",statusCode="INVALID_ARGUMENT"} 7.0
+                grpc_server_processing_duration_seconds_sum{method="RankExercises",methodType="UNARY",service="proficio.v1.KnowledgeService",statusCode="INVALID_ARGUMENT"} 100.0
+                grpc_server_processing_duration_seconds_bucket{method="RankExercises",methodType="UNARY",service="proficio.v1.KnowledgeService",statusCode="OK",le="0.001"} 3.0
+                """.formatted(rankCount, rankSum);
+    }
+
+    @Test
+    void meanOfTheCallsBetweenTwoScrapes_countsOkCallsOnly() {
+        ServerTime before = ServerTime.parse(metrics(1.0, 100));
+        ServerTime after = ServerTime.parse(metrics(1.5, 300));
+
+        assertThat(after.minus(before).meanMs("RankExercises")).isEqualTo(2.5);
+        assertThat(after.meanMs("RankExercises")).isEqualTo(5.0);
+        assertThat(after.meanMs("Echo")).isNaN();
+    }
+}
