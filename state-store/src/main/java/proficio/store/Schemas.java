@@ -9,11 +9,13 @@ import org.apache.kafka.streams.state.Stores;
 import proficio.model.quality.QualityFigures;
 import proficio.model.quality.QualityKey;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 import proficio.store.codec.ExerciseKeyCodec;
 import proficio.store.codec.ExerciseStateCodec;
 import proficio.store.codec.KnowledgeStateCodec;
 import proficio.store.codec.QualityFiguresCodec;
 import proficio.store.codec.QualityKeyCodec;
+import proficio.store.codec.StudentSequenceCodec;
 import proficio.store.codec.TransitionKeyCodec;
 
 /**
@@ -41,6 +43,11 @@ public final class Schemas {
 
     /** {@code knowledge}: student id → KnowledgeState. */
     public static final String KNOWLEDGE_STORE = "knowledge";
+    /**
+     * {@code sequence}: student id → StudentSequence, the student's answers across exercises in event
+     * order (26 bytes). Written on every applied answer, before the exercise value.
+     */
+    public static final String SEQUENCE_STORE = "sequence";
     /** {@code exercise}: (student, exercise) → ExerciseState and MasteryState ({@link StoredExercise}). */
     public static final String EXERCISE_STORE = "exercise";
     /**
@@ -61,6 +68,9 @@ public final class Schemas {
     public static final Serde<KnowledgeState> KNOWLEDGE_STATE =
             Serdes.serdeFrom((topic, s) -> s == null ? null : KnowledgeStateCodec.encode(s),
                     (topic, b) -> b == null ? null : KnowledgeStateCodec.decode(b));
+    public static final Serde<StudentSequence> STUDENT_SEQUENCE =
+            Serdes.serdeFrom((topic, s) -> s == null ? null : StudentSequenceCodec.encode(s),
+                    (topic, b) -> b == null ? null : StudentSequenceCodec.decode(b));
     public static final Serde<ExerciseKey> EXERCISE_KEY =
             Serdes.serdeFrom((topic, k) -> k == null ? null : ExerciseKeyCodec.encode(k),
                     (topic, b) -> b == null ? null : ExerciseKeyCodec.decode(b));
@@ -83,6 +93,10 @@ public final class Schemas {
 
     public static StoreBuilder<KeyValueStore<String, KnowledgeState>> knowledgeStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KNOWLEDGE_STORE), STUDENT_ID, KNOWLEDGE_STATE);
+    }
+
+    public static StoreBuilder<KeyValueStore<String, StudentSequence>> sequenceStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEQUENCE_STORE), STUDENT_ID, STUDENT_SEQUENCE);
     }
 
     public static StoreBuilder<KeyValueStore<ExerciseKey, StoredExercise>> exerciseStore() {

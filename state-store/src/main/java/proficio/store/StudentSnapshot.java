@@ -5,24 +5,28 @@ import proficio.model.feature.StudentView;
 import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 
 /**
  * What the stores hold for one student at one moment.
  *
  * @param knowledge null when no answer of the student has been applied
+ * @param sequence  null when none is stored: no answer applied, or none since the {@code sequence}
+ *                  store was added (see docs/decisions.md); read as {@link StudentSequence#EMPTY}
  * @param exercises the exercise states read, by exercise name
  * @param mastery   the mastery states of the same exercises, by exercise name
  * @param whole     whether {@code exercises} holds every exercise of the student (a prefix scan),
  *                  which the totals over all exercises need
  */
-public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises,
-                              Map<String, MasteryState> mastery, boolean whole, long totalDone, long totalCorrect)
+public record StudentSnapshot(String studentId, KnowledgeState knowledge, StudentSequence sequence,
+                              Map<String, ExerciseState> exercises, Map<String, MasteryState> mastery, boolean whole,
+                              long totalDone, long totalCorrect)
         implements StudentView {
 
     /** Summed once here, not per feature vector: rank-all builds one vector per exercise. */
-    public StudentSnapshot(String studentId, KnowledgeState knowledge, Map<String, ExerciseState> exercises,
-                           Map<String, MasteryState> mastery, boolean whole) {
-        this(studentId, knowledge, exercises, mastery, whole, sum(exercises, true), sum(exercises, false));
+    public StudentSnapshot(String studentId, KnowledgeState knowledge, StudentSequence sequence,
+                           Map<String, ExerciseState> exercises, Map<String, MasteryState> mastery, boolean whole) {
+        this(studentId, knowledge, sequence, exercises, mastery, whole, sum(exercises, true), sum(exercises, false));
     }
 
     private static long sum(Map<String, ExerciseState> exercises, boolean done) {
@@ -40,6 +44,12 @@ public record StudentSnapshot(String studentId, KnowledgeState knowledge, Map<St
     @Override
     public KnowledgeState knowledge() {
         return knowledge != null ? knowledge : KnowledgeState.zero();
+    }
+
+    /** The student's answers across exercises, {@link StudentSequence#EMPTY} when none is stored. */
+    @Override
+    public StudentSequence sequence() {
+        return sequence != null ? sequence : StudentSequence.EMPTY;
     }
 
     @Override

@@ -10,19 +10,27 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 
 /**
- * Reads one student's state from the two stores: their KnowledgeState and some or all of their
- * exercise states. The gRPC layer gets a {@link StudentSnapshot}, never a store.
+ * Reads one student's state from three stores: their KnowledgeState, their StudentSequence and some
+ * or all of their exercise states. The gRPC layer gets a {@link StudentSnapshot}, never a store.
+ *
+ * <p>The exercise values are read first: the processor writes the exercise value of an answer last,
+ * so a snapshot that sees an answer in its exercise sees the KnowledgeState and sequence it caused
+ * (or later ones) too; each is a point read of a small value.
  */
 public final class StudentStateReader {
 
     private final ReadOnlyKeyValueStore<String, KnowledgeState> knowledge;
+    private final ReadOnlyKeyValueStore<String, StudentSequence> sequence;
     private final ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises;
 
     public StudentStateReader(ReadOnlyKeyValueStore<String, KnowledgeState> knowledge,
+                              ReadOnlyKeyValueStore<String, StudentSequence> sequence,
                               ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises) {
         this.knowledge = knowledge;
+        this.sequence = sequence;
         this.exercises = exercises;
     }
 
@@ -37,7 +45,7 @@ public final class StudentStateReader {
                 mastery.put(kv.key.exercise(), kv.value.mastery());
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, mastery, true);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), sequence.get(studentId), byExercise, mastery, true);
     }
 
     /** Only the named exercises; the ones never attempted are absent from the snapshot. */
@@ -51,6 +59,6 @@ public final class StudentStateReader {
                 mastery.put(e, s.mastery());
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), byExercise, mastery, false);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), sequence.get(studentId), byExercise, mastery, false);
     }
 }

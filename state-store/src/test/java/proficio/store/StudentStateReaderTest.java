@@ -24,12 +24,14 @@ import proficio.model.mastery.MasteryState;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.RecentEvents;
+import proficio.model.state.StudentSequence;
 
 /** StudentStateReader over the real RocksDB stores of {@link Schemas}, opened by TopologyTestDriver. */
 class StudentStateReaderTest {
 
     private static final String EXERCISE_WRITES = "exercise-writes";
     private static final String KNOWLEDGE_WRITES = "knowledge-writes";
+    private static final String SEQUENCE_WRITES = "sequence-writes";
 
     @TempDir
     Path stateDir;
@@ -37,6 +39,7 @@ class StudentStateReaderTest {
     private TopologyTestDriver driver;
     private TestInputTopic<ExerciseKey, StoredExercise> exerciseWrites;
     private TestInputTopic<String, KnowledgeState> knowledgeWrites;
+    private TestInputTopic<String, StudentSequence> sequenceWrites;
     private StudentStateReader reader;
 
     /** Puts every record it gets into one store, as the real processor does. */
@@ -67,6 +70,9 @@ class StudentStateReaderTest {
         t.addProcessor("put-knowledge", () -> new PutInto<String, KnowledgeState>(Schemas.KNOWLEDGE_STORE), "knowledge-src");
         t.addStateStore(Schemas.exerciseStore(), "put-exercise");
         t.addStateStore(Schemas.knowledgeStore(), "put-knowledge");
+        t.addSource("sequence-src", Schemas.STUDENT_ID.deserializer(), Schemas.STUDENT_SEQUENCE.deserializer(), SEQUENCE_WRITES);
+        t.addProcessor("put-sequence", () -> new PutInto<String, StudentSequence>(Schemas.SEQUENCE_STORE), "sequence-src");
+        t.addStateStore(Schemas.sequenceStore(), "put-sequence");
         return t;
     }
 
@@ -79,9 +85,11 @@ class StudentStateReaderTest {
         driver = new TopologyTestDriver(writingTopology(), p);
         exerciseWrites = driver.createInputTopic(EXERCISE_WRITES, Schemas.EXERCISE_KEY.serializer(), Schemas.STORED_EXERCISE.serializer());
         knowledgeWrites = driver.createInputTopic(KNOWLEDGE_WRITES, Schemas.STUDENT_ID.serializer(), Schemas.KNOWLEDGE_STATE.serializer());
+        sequenceWrites = driver.createInputTopic(SEQUENCE_WRITES, Schemas.STUDENT_ID.serializer(), Schemas.STUDENT_SEQUENCE.serializer());
         ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = driver.getKeyValueStore(Schemas.KNOWLEDGE_STORE);
         ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
-        reader = new StudentStateReader(knowledge, exercises);
+        ReadOnlyKeyValueStore<String, StudentSequence> sequence = driver.getKeyValueStore(Schemas.SEQUENCE_STORE);
+        reader = new StudentStateReader(knowledge, sequence, exercises);
     }
 
     @AfterEach
@@ -234,5 +242,47 @@ class StudentStateReaderTest {
 
         assertThat(ab.exercises()).isEmpty();
         assertThat(ab.knowledge()).isEqualTo(knowledge(0.5f));
+    }
+
+    /** A sequence told apart by {@code n} answers, the latest in {@code exercise}. */
+    private static StudentSequence sequence(int n, String exercise) {
+        StudentSequence s = StudentSequence.EMPTY;
+        for (int i = 0; i < n; i++) {
+            s = s.withAnswer(i == n - 1 ? exercise : "other", i % 3 != 0, i < 2);
+        }
+        return s;
+    }
+
+    @Test
+    void readAndReadAll_carryTheStudentsOwnSequence_notANeighboursSharingAPrefix() {
+        putNeighbours();
+        sequenceWrites.pipeInput("ab", sequence(5, "cx"));
+        sequenceWrites.pipeInput("abc", sequence(70, "x"));
+
+        assertThat(reader.readAll("ab").sequence()).isEqualTo(sequence(5, "cx"));
+        assertThat(reader.read("ab", List.of("cx")).sequence()).isEqualTo(sequence(5, "cx"));
+        assertThat(reader.read("ab", List.of()).sequence()).isEqualTo(sequence(5, "cx"));
+        assertThat(reader.readAll("abc").sequence()).isEqualTo(sequence(70, "x"));
+        assertThat(reader.readAll("abc").sequence().length()).isEqualTo(StudentSequence.MAX_HISTORY);
+        assertThat(reader.readAll("ab").sequence().lastWasIn("cx")).isTrue();
+    }
+
+    @Test
+    void aStudentWithStateButNoStoredSequence_readsTheEmptySequence() {
+        putNeighbours(); // state written as before the sequence store existed: no sequence for anyone
+
+        StudentSnapshot ab = reader.readAll("ab");
+
+        assertThat(ab.sequence()).isSameAs(StudentSequence.EMPTY);
+        assertThat(ab.known()).isTrue();
+        assertThat(reader.readAll("zz").sequence()).isSameAs(StudentSequence.EMPTY);
+    }
+
+    @Test
+    void readAll_seesTheLatestSequenceWrite() {
+        sequenceWrites.pipeInput("ab", sequence(1, "a"));
+        sequenceWrites.pipeInput("ab", sequence(2, "b"));
+
+        assertThat(reader.readAll("ab").sequence()).isEqualTo(sequence(2, "b"));
     }
 }

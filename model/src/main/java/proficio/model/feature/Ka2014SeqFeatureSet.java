@@ -30,8 +30,7 @@ import proficio.model.state.StudentSequence;
  * </ol>
  *
  * <p>Needs a view of the whole student with its {@link StudentView#sequence()}: the trainer's
- * replay has it; the service's stores do not keep a StudentSequence yet, so a model of this set
- * cannot be served until they do.
+ * replay and the service's store snapshots (its {@code sequence} store) both have it.
  */
 public final class Ka2014SeqFeatureSet implements FeatureSet {
 

@@ -23,8 +23,8 @@ public interface StudentView {
 
     /**
      * The student's answers across exercises in event order. Only views that keep it offer it (the
-     * trainer's replay does; the service's stores do not yet): a feature set that reads it says so
-     * with {@link FeatureSet#needsSequence()}.
+     * trainer's replay and the service's store snapshots do; a one-exercise view does not): a feature
+     * set that reads it says so with {@link FeatureSet#needsSequence()}.
      */
     default StudentSequence sequence() {
         throw new UnsupportedOperationException("this view keeps no cross-exercise sequence");

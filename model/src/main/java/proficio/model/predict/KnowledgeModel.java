@@ -9,6 +9,7 @@ import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.StudentView;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 
 /**
  * A trained model: per-exercise thetas, a global fallback theta, optional difficulty offsets per
@@ -95,8 +96,9 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
     /**
      * Predictions for the exercises {@code student} never attempted, with the feature vector built
      * once: every shipped feature set reads an exercise only through {@code student.exercise(name)},
-     * which is {@link ExerciseState#EMPTY} for all of them, so their vectors are identical and only
-     * the theta differs. {@code probability(e)} equals {@code predict(e, "", student).probability()}
+     * which is {@link ExerciseState#EMPTY} for all of them (ka2014-seq also asks the student's
+     * {@code sequence()} whether the latest answer was in that exercise: never, for one not attempted),
+     * so their vectors are identical and only the theta differs. {@code probability(e)} equals {@code predict(e, "", student).probability()}
      * bit for bit for every exercise {@code e} whose state in {@code student} is empty; it is not
      * defined for attempted ones (use {@link #predict}). Costs one vector, then one dot product per call.
      */
@@ -116,6 +118,10 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
 
             public long totalCorrect() {
                 return student.totalCorrect();
+            }
+
+            public StudentSequence sequence() {
+                return student.sequence(); // asked only by a feature set that needsSequence()
             }
         };
         return new Unattempted(this, featureSet.vector(empty, ""));

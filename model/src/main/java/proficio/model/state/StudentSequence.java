@@ -8,8 +8,9 @@ package proficio.model.state;
  * answer, so a replay and the live service fold it identically.
  *
  * <p>Stored size per student, packed: 8 bytes of history bits, 1 byte of history length, 8 bytes of
- * exercise fingerprint, 4 bytes of run length, 4 bytes of exercises started: 25 bytes (a store
- * would also write it on every event, unlike the KnowledgeState).
+ * exercise fingerprint, 4 bytes of run length, 4 bytes of exercises started: 25 bytes, 26 with the
+ * format byte of the service's {@code sequence} store, which writes it on every applied answer,
+ * unlike the KnowledgeState.
  *
  * @param history           answer bits, bit 0 the most recent answer, 1 = correct; only the low
  *                          {@code length} bits are meaningful

@@ -13,9 +13,9 @@ import proficio.model.catalogue.ExerciseCatalogue;
 import proficio.model.event.CardType;
 import proficio.model.event.ProblemLog;
 import proficio.model.feature.FeatureSet;
+import proficio.model.feature.FeatureSets;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014FeatureSet;
-import proficio.model.feature.Ka2014PlusFeatureSet;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
 
@@ -37,7 +37,8 @@ class CataloguePredictorTest {
             exercises.add(Math.min(i * 2, exercises.size()), exercise("t" + i));
         }
         ExerciseCatalogue catalogue = ExerciseCatalogue.of(exercises);
-        for (FeatureSet set : new FeatureSet[] {Ka2014FeatureSet.INSTANCE, Ka2014PlusFeatureSet.INSTANCE}) {
+        // every registered set: ka2014-seq reads the student's sequence through the shared view too
+        for (FeatureSet set : FeatureSets.names().stream().sorted().map(n -> FeatureSets.byName(n).orElseThrow()).toList()) {
             Random random = new Random(7);
             StudentReplay student = new StudentReplay(new StateUpdate(new FeatureSpace(3L)));
             String[] tried = {"a", "b", "a", "outside", "b", "a"};

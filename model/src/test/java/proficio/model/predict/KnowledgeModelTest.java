@@ -9,7 +9,7 @@ import java.util.Random;
 import proficio.model.event.CardType;
 import proficio.model.event.ProblemLog;
 import proficio.model.feature.FeatureSet;
-import proficio.model.feature.Ka2014PlusFeatureSet;
+import proficio.model.feature.FeatureSets;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,8 @@ class KnowledgeModelTest {
 
     @Test
     void unattempted_equalsPredictBitForBit_underEveryShippedFeatureSet() {
-        for (FeatureSet set : new FeatureSet[] {Ka2014FeatureSet.INSTANCE, Ka2014PlusFeatureSet.INSTANCE}) {
+        // every registered set: ka2014-seq reads the student's sequence through the shared view too
+        for (FeatureSet set : FeatureSets.names().stream().sorted().map(n -> FeatureSets.byName(n).orElseThrow()).toList()) {
             Random random = new Random(42);
             StudentReplay student = new StudentReplay(new StateUpdate(new FeatureSpace(3L)));
             String[] tried = {"a", "b", "a", "c", "b", "a"};

@@ -121,7 +121,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
                 throw Requests.invalid("problem_type", "names the next problem of one exercise; ask for exactly one exercise");
             }
             ActiveModel.Active model = activeModel();
-            // A feature set that sums over all exercises needs the whole student, not only the ones asked.
+            // A feature set that sums over all exercises needs the whole student, not only the ones asked
+            // (either read carries the student's sequence, for a feature set that reads it).
             boolean whole = request.getAllExercises() || model.model().featureSet().needsWholeStudent();
             StudentSnapshot snapshot = local(student, whole ? r -> r.readAll(student) : r -> r.read(student, exercises));
             List<Prediction> predictions = request.getAllExercises()

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import proficio.model.quality.QualityFigures;
 import proficio.model.quality.QualityKey;
 import proficio.model.state.KnowledgeState;
+import proficio.model.state.StudentSequence;
 import proficio.service.config.ProficioConfig;
 import proficio.service.streams.StreamsRuntime;
 import proficio.store.ExerciseKey;
@@ -165,10 +166,13 @@ public class StudentStateQuery {
         ReadOnlyKeyValueStore<String, KnowledgeState> knowledge = streams.store(StoreQueryParameters
                 .fromNameAndType(Schemas.KNOWLEDGE_STORE, QueryableStoreTypes.<String, KnowledgeState>keyValueStore())
                 .withPartition(partition));
+        ReadOnlyKeyValueStore<String, StudentSequence> sequence = streams.store(StoreQueryParameters
+                .fromNameAndType(Schemas.SEQUENCE_STORE, QueryableStoreTypes.<String, StudentSequence>keyValueStore())
+                .withPartition(partition));
         ReadOnlyKeyValueStore<ExerciseKey, StoredExercise> exercises = streams.store(StoreQueryParameters
                 .fromNameAndType(Schemas.EXERCISE_STORE, QueryableStoreTypes.<ExerciseKey, StoredExercise>keyValueStore())
                 .withPartition(partition));
-        return new StudentStateReader(knowledge, exercises);
+        return new StudentStateReader(knowledge, sequence, exercises);
     }
 
     private static TransitionReader transitionReader(KafkaStreams streams, Integer partition) {

@@ -21,6 +21,7 @@ import proficio.model.predict.Prediction;
 import proficio.model.quality.ModelRole;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
+import proficio.model.state.StudentSequence;
 import proficio.proto.MasteryTransitions;
 import proficio.proto.ProblemLogs;
 import proficio.service.monitoring.IngestMetrics;
@@ -43,9 +44,12 @@ import proficio.store.TransitionKey;
  * ({@link QualityTally}) per exercise, UTC day of event time, model version and role.
  *
  * <p>Per event: one read and one write of the exercise store value (exercise and mastery state
- * together) and one read of the KnowledgeState, which p needs; the KnowledgeState is written only
- * on a student's first answer in an exercise, the only time it changes. A feature set that sums
- * over all exercises ({@code ka2014-plus}) also scans the student's exercises for p.
+ * together), one read of the KnowledgeState, which p needs, and one read and one write of the
+ * student's {@link StudentSequence} (26 bytes; it changes with every applied answer, and is kept
+ * whatever model is active so that a ka2014-seq model can be swapped in at any time); the
+ * KnowledgeState is written only on a student's first answer in an exercise, the only time it
+ * changes. A feature set that sums over all exercises ({@code ka2014-plus}, {@code ka2014-seq}) also
+ * scans the student's exercises for p.
  *
  * <p>p comes from the model active when the answer is applied, and every transition names it: a
  * replay of the log under the same model versions gives the same levels; under another, levels can
@@ -61,6 +65,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
 
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, KnowledgeState> knowledge;
+    private KeyValueStore<String, StudentSequence> sequences;
     private KeyValueStore<ExerciseKey, StoredExercise> exercises;
     private KeyValueStore<TransitionKey, byte[]> transitions;
     private QualityTally quality;
@@ -78,6 +83,7 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.knowledge = context.getStateStore(Schemas.KNOWLEDGE_STORE);
+        this.sequences = context.getStateStore(Schemas.SEQUENCE_STORE);
         this.exercises = context.getStateStore(Schemas.EXERCISE_STORE);
         this.transitions = context.getStateStore(Schemas.TRANSITIONS_STORE);
         this.quality = new QualityTally(context.getStateStore(Schemas.QUALITY_STORE));
@@ -122,6 +128,8 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
             metrics.duplicate();
             return;
         }
+        // Absent for a student with no answer applied, or none since the store was added: both start empty.
+        StudentSequence sequenceBefore = orElse(sequences.get(log.studentId()), StudentSequence.EMPTY);
         ModelLineup lineup = models.get(); // once per event: p and the version it names are one model's
         KnowledgeModel m = lineup.active();
         StudentView view = viewBefore(lineup, log, stored, before);
@@ -133,11 +141,12 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         }
         MasteryRules.Outcome mastery = rules.apply(stored.mastery(), Answer.of(log), p, m.version());
         // The exercise value goes last: its event ids are what RecordAttempt(wait) polls for, so once a
-        // reader sees the answer there, the KnowledgeState and the transitions it caused are in place
-        // too (the stores are uncached: a put is visible to queries at once).
+        // reader sees the answer there, the KnowledgeState, the sequence and the transitions it caused are
+        // in place too (the stores are uncached: a put is visible to queries at once).
         if (outcome.knowledgeChanged()) {
             knowledge.put(log.studentId(), outcome.knowledge());
         }
+        sequences.put(log.studentId(), update.next(sequenceBefore, log, outcome));
         metrics.applied(served, log.correct());
         putTransitions(log, timestamp, mastery.transitions());
         exercises.put(key, new StoredExercise(outcome.exercise(), mastery.state()));
@@ -167,13 +176,22 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         metrics.candidateScored(shadow, log.correct());
     }
 
-    /** The student just before the answer, as much of them as the models' feature sets read. */
+    /**
+     * The student just before the answer, as much of them as the models' feature sets read. Nothing of
+     * this answer is written yet, so the whole-student read sees the state before it: the same
+     * KnowledgeState and sequence as {@link #apply} read. A one-exercise view has no sequence, so a
+     * feature set that reads it gets the whole student too.
+     */
     private StudentView viewBefore(ModelLineup lineup, ProblemLog log, StoredExercise stored, KnowledgeState before) {
-        boolean whole = lineup.active().featureSet().needsWholeStudent()
-                || (lineup.hasCandidate() && lineup.candidate().featureSet().needsWholeStudent());
+        boolean whole = readsMoreThanOneExercise(lineup.active())
+                || (lineup.hasCandidate() && readsMoreThanOneExercise(lineup.candidate()));
         return whole
-                ? new StudentStateReader(knowledge, exercises).readAll(log.studentId())
+                ? new StudentStateReader(knowledge, sequences, exercises).readAll(log.studentId())
                 : StudentView.ofOne(log.exercise(), stored.state(), before);
+    }
+
+    private static boolean readsMoreThanOneExercise(KnowledgeModel model) {
+        return model.featureSet().needsWholeStudent() || model.featureSet().needsSequence();
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetter why) {

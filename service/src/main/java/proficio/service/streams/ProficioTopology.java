@@ -11,7 +11,7 @@ import proficio.service.models.ModelLineup;
 import proficio.store.Schemas;
 
 /**
- * Wires the topology: problem-logs → apply → stores (knowledge, exercise, transitions, quality), with
+ * Wires the topology: problem-logs → apply → stores (knowledge, sequence, exercise, transitions, quality), with
  * mastery transitions to mastery-transitions and bad records to the dead-letter topic.
  */
 public final class ProficioTopology {
@@ -45,6 +45,7 @@ public final class ProficioTopology {
         t.addSource(SOURCE, Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer(), Schemas.Topics.PROBLEM_LOGS);
         t.addProcessor(APPLY, () -> new ProblemLogProcessor(update, validator, models, rules, metrics), SOURCE);
         t.addStateStore(Schemas.knowledgeStore(), APPLY);
+        t.addStateStore(Schemas.sequenceStore(), APPLY);
         t.addStateStore(Schemas.exerciseStore(), APPLY);
         t.addStateStore(Schemas.transitionsStore(), APPLY);
         t.addStateStore(Schemas.qualityStore(), APPLY);

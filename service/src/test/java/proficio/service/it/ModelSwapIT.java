@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014PlusFeatureSet;
+import proficio.model.feature.Ka2014SeqFeatureSet;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Provenance;
 import proficio.model.predict.Theta;
@@ -27,6 +28,7 @@ import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
 import proficio.proto.DefaultModel;
 import proficio.proto.ModelArtifacts;
+import proficio.proto.ProblemLogs;
 import proficio.proto.v1.ExercisePrediction;
 import proficio.proto.v1.GetActiveModelRequest;
 import proficio.proto.v1.ListModelsRequest;
@@ -35,6 +37,11 @@ import proficio.proto.v1.ModelInfo;
 import proficio.proto.v1.ModelStatus;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.RankExercisesRequest;
+import proficio.proto.v1.RankedExercise;
+import proficio.proto.v1.RankedExercises;
+import proficio.proto.v1.RecordAttemptRequest;
+import proficio.proto.v1.RecordAttemptResponse;
 import proficio.proto.v1.ThetaSource;
 
 /**
@@ -202,6 +209,47 @@ class ModelSwapIT {
         assertThat(Double.doubleToRawLongBits(typed.getPredictions(0).getProbability()))
                 .isEqualTo(Double.doubleToRawLongBits(plus.predict("addition_1", "p1", replay).probability()));
         assertThat(typed.getPredictions(0).getProbability()).isNotEqualTo(predict().getPredictions(0).getProbability());
+    }
+
+    @Test
+    @Order(7)
+    void sequenceFeatureSet_isServedBitForBitAsTheTrainersReplay_beforeAndAfterAnswersAppliedUnderIt() throws Exception {
+        double[] w = new double[Ka2014SeqFeatureSet.INSTANCE.dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i >= 113 ? 0.3 * ((i % 5) - 2) + 0.1 : 0.03 * ((i % 7) - 3); // the 20 sequence features weigh most
+        }
+        KnowledgeModel seq = new KnowledgeModel("seq-1", new FeatureSpace(FeatureSpace.DEFAULT_SEED), Ka2014SeqFeatureSet.INSTANCE,
+                Theta.of(w), Map.of("subtraction_1", Theta.of(shift(w, -0.3))),
+                Map.of("addition_1", Map.of("p1", -0.75, "p3", 0.5)), new Provenance(1, "ModelSwapIT", 5, "hand-made"))
+                .atFloatPrecision();
+        // The history so far was applied under other models: the stored sequence is what p reads now.
+        publishAndAwait(seq);
+
+        String[] exercises = {"subtraction_1", "subtraction_1", "addition_1", "place_value", "addition_1", "subtraction_1"};
+        for (int i = 0; i < exercises.length; i++) {
+            ProblemLog a = Students.answer(STUDENT, exercises[i], "p" + (i % 3 + 1), i % 3 != 2);
+            replay.apply(a);
+            RecordAttemptResponse r = service.knowledge().recordAttempt(RecordAttemptRequest.newBuilder()
+                    .setAttempt(ProblemLogs.toWire(a)).setWait(true).build());
+            assertThat(r.getApplied()).isTrue();
+            assertThat(Double.doubleToRawLongBits(r.getPrediction().getProbability())).as("RecordAttempt's p after %s", a.eventId())
+                    .isEqualTo(Double.doubleToRawLongBits(seq.predict(a.exercise(), "", replay).probability()));
+        }
+        assertThat(replay.sequence().length()).isEqualTo(11);
+        assertPredictionsOf(seq, predict());
+        PredictResponse typed = service.knowledge().predict(PredictRequest.newBuilder().setStudentId(STUDENT)
+                .addExercises("addition_1").setProblemType("p1").build());
+        assertThat(Double.doubleToRawLongBits(typed.getPredictions(0).getProbability()))
+                .isEqualTo(Double.doubleToRawLongBits(seq.predict("addition_1", "p1", replay).probability()));
+        // RankExercises goes through the catalogue pass (the shared never-attempted vector), which reads the sequence too.
+        RankedExercises ranked = service.knowledge().rankExercises(RankExercisesRequest.newBuilder().setStudentId(STUDENT).build());
+        assertThat(ranked.getModelVersion()).isEqualTo("seq-1");
+        assertThat(ranked.getExercisesList()).extracting(RankedExercise::getExercise)
+                .containsExactlyInAnyOrder("addition_1", "subtraction_1", "place_value");
+        for (RankedExercise e : ranked.getExercisesList()) {
+            assertThat(Double.doubleToRawLongBits(e.getProbability())).as("rank p(%s)", e.getExercise())
+                    .isEqualTo(Double.doubleToRawLongBits(seq.predict(e.getExercise(), "", replay).probability()));
+        }
     }
 
     private static double[] shift(double[] w, double intercept) {

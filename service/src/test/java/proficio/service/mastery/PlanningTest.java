@@ -46,7 +46,7 @@ class PlanningTest {
             e = e.withAnswer(true, T0 - (4 - i) * 60_000L, "e" + i);
         }
         MasteryState m = new MasteryState(MasteryLevel.PRACTICED, false, 0, 0b11111, 5, 5, T0, 0, 0);
-        return new StudentSnapshot("s", KnowledgeState.zero(), Map.of("addition_1", e, "offline", e),
+        return new StudentSnapshot("s", KnowledgeState.zero(), null, Map.of("addition_1", e, "offline", e),
                 Map.of("addition_1", m, "offline", MasteryState.INITIAL), true);
     }
 
@@ -108,7 +108,7 @@ class PlanningTest {
         MasteryPlanner planner = new MasteryPlanner(catalogue(), MasteryConfig.DEFAULTS);
         assertThat(Planning.practiceTasks(planner, model(), practiced(), "arithmetic", 10))
                 .extracting(RankedExercise::exercise).containsExactlyInAnyOrder("addition_1", "addition_2");
-        StudentSnapshot nobody = new StudentSnapshot("n", null, Map.of(), Map.of(), true);
+        StudentSnapshot nobody = new StudentSnapshot("n", null, null, Map.of(), Map.of(), true);
         assertThat(Planning.practiceTasks(planner, model(), nobody, "arithmetic", 10))
                 .extracting(RankedExercise::exercise).containsExactly("addition_1");
     }
@@ -139,7 +139,7 @@ class PlanningTest {
                 new Exercise("beta", "m", List.of(), List.of(), List.of()),
                 new Exercise("alpha", "m", List.of(), List.of(), List.of()));
         MasteryPlanner planner = new MasteryPlanner(ExerciseCatalogue.of(reversed), MasteryConfig.DEFAULTS);
-        StudentSnapshot nobody = new StudentSnapshot("nobody", KnowledgeState.zero(), Map.of(), Map.of(), true);
+        StudentSnapshot nobody = new StudentSnapshot("nobody", KnowledgeState.zero(), null, Map.of(), Map.of(), true);
         assertThat(Planning.rankAll(planner, model(), nobody, 0)).extracting(Planning.Ranked::exercise)
                 .containsExactly("alpha", "beta", "mu", "zeta");
         assertThat(Planning.rankAll(planner, model(), nobody, 3)).extracting(Planning.Ranked::exercise)
