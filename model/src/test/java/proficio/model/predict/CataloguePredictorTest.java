@@ -30,7 +30,7 @@ class CataloguePredictorTest {
     @Test
     void predict_equalsTheModelsPredictBitForBit_forEveryCatalogueExercise() {
         // Exercises with their own theta, with an offset only, on the global theta, attempted or not; 11
-        // packed rows, so both the four-at-a-time blocks and the remainder are exercised.
+        // packed rows.
         List<Exercise> exercises = new ArrayList<>(List.of(exercise("zeta"), exercise("own"), exercise("a"),
                 exercise("offset-only"), exercise("never"), exercise("b")));
         for (int i = 0; i < 8; i++) {
