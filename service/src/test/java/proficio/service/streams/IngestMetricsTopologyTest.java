@@ -11,31 +11,21 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
 import proficio.model.feature.FeatureSpace;
-import proficio.model.mastery.MasteryConfig;
-import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Theta;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
-import proficio.proto.DefaultModel;
-import proficio.proto.ModelArtifacts;
-import proficio.proto.ProblemLogs;
+import proficio.service.models.ModelLineup;
 import proficio.service.monitoring.IngestMetrics;
 import proficio.service.quality.LiveLogLikelihood;
-import proficio.store.Schemas;
 
 /** What the processor reports per record, read back from a Micrometer registry; no broker. */
 class IngestMetricsTopologyTest {
@@ -48,33 +38,26 @@ class IngestMetricsTopologyTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private KnowledgeModel model;
     private StateUpdate update;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> problemLogs;
+    private TopologyFixture fixture;
 
     @BeforeEach
-    void start() throws Exception {
-        KnowledgeModel shipped = ModelArtifacts.toModel(DefaultModel.artifact());
+    void start() {
+        KnowledgeModel shipped = TopologyFixture.defaultModel();
         // "addition" gets a theta of its own (the global one), every other exercise falls back to the global theta.
         model = new KnowledgeModel("metrics-test-1", shipped.featureSpace(), shipped.featureSet(), shipped.globalTheta(),
                 Map.of("addition", Theta.of(shipped.globalTheta().toArray())), shipped.provenance());
         update = new StateUpdate(new FeatureSpace(model.featureSpace().seed()));
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-metrics-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L), () -> model,
-                new MasteryRules(MasteryConfig.DEFAULTS), new IngestMetrics(registry, new LiveLogLikelihood(registry))), p);
-        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
-                Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
+        fixture = new TopologyFixture("ingest-metrics-test", stateDir, update, TopologyFixture.SKEW_MS,
+                () -> ModelLineup.of(model), new IngestMetrics(registry, new LiveLogLikelihood(registry)));
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     private void send(ProblemLog log) {
-        problemLogs.pipeInput(log.studentId(), ProblemLogs.toWire(log).toByteArray(), Instant.ofEpochMilli(log.timeDoneMs()));
+        fixture.send(log);
     }
 
     private double counter(String name, String... tags) {
@@ -96,7 +79,8 @@ class IngestMetricsTopologyTest {
             send(log);
         }
         send(ProblemLog.practice("e0", "s1", "addition", "t1", true, T0)); // a retry: applied once
-        problemLogs.pipeInput(new TestRecord<>("s1", new byte[] {(byte) 0xFF}, new RecordHeaders(), Instant.ofEpochMilli(T0)));
+        fixture.problemLogs.pipeInput(
+                new TestRecord<>("s1", new byte[] {(byte) 0xFF}, new RecordHeaders(), Instant.ofEpochMilli(T0)));
         send(ProblemLog.practice("e9", "s1", " ", "t1", true, T0 + 9)); // blank exercise
         send(ProblemLog.practice("e10", "s2", " ", "t1", true, T0 + 10));
 

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -18,20 +13,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
 import proficio.model.mastery.MasteryConfig;
 import proficio.model.mastery.MasteryLevel;
 import proficio.model.mastery.MasteryRule;
-import proficio.model.mastery.MasteryRules;
 import proficio.model.mastery.MasteryState;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
-import proficio.proto.DefaultModel;
-import proficio.proto.InvalidArtifactException;
-import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
 import proficio.proto.v1.MasteryTransition;
+import proficio.service.models.ModelLineup;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
@@ -42,49 +33,31 @@ import proficio.store.TransitionReader;
 class MasteryTopologyTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static final KnowledgeModel MODEL = defaultModel();
+    private static final KnowledgeModel MODEL = TopologyFixture.defaultModel();
 
     private final StateUpdate update = new StateUpdate(MODEL.featureSpace());
 
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> problemLogs;
+    private TopologyFixture fixture;
     private TestOutputTopic<String, byte[]> transitions;
     private KeyValueStore<ExerciseKey, StoredExercise> exercises;
 
-    private static KnowledgeModel defaultModel() {
-        try {
-            return ModelArtifacts.toModel(DefaultModel.artifact());
-        } catch (InvalidArtifactException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "mastery-topology-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L), () -> MODEL,
-                new MasteryRules(MasteryConfig.DEFAULTS), TopologyTestMetrics.unregistered()), p);
-        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
-                Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
-        transitions = driver.createOutputTopic(Schemas.Topics.MASTERY_TRANSITIONS,
-                Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer());
-        exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+        fixture = new TopologyFixture("mastery-topology-test", stateDir, update, () -> ModelLineup.of(MODEL));
+        transitions = fixture.transitions;
+        exercises = fixture.store(Schemas.EXERCISE_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     private void send(ProblemLog log) {
-        problemLogs.pipeInput(new TestRecord<>(log.studentId(), ProblemLogs.toWire(log).toByteArray(),
-                Instant.ofEpochMilli(log.timeDoneMs())));
+        fixture.send(log);
     }
 
     private static ProblemLog right(int i) {
@@ -182,7 +155,7 @@ class MasteryTopologyTest {
         for (int i = 1; i <= 5; i++) {
             send(right(i));
         }
-        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+        TransitionReader reader = new TransitionReader(fixture.<TransitionKey, byte[]>store(Schemas.TRANSITIONS_STORE));
 
         List<MasteryTransition> all = reader.since("ada", Long.MIN_VALUE, 100).stream().map(MasteryTopologyTest::parse).toList();
         assertThat(all).hasSize(1);
@@ -206,7 +179,7 @@ class MasteryTopologyTest {
         for (int i = 1; i <= 5; i++) { // a second exercise, practiced earlier in event time
             send(ProblemLog.practice("b" + i, "ada", "addition_0", "t1", true, T0 - 3_600_000L + i * 60_000L));
         }
-        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+        TransitionReader reader = new TransitionReader(fixture.<TransitionKey, byte[]>store(Schemas.TRANSITIONS_STORE));
 
         assertThat(reader.since("ada", Long.MIN_VALUE, 100).stream().map(b -> parse(b).getExercise()).toList())
                 .containsExactly("addition_0", "addition_1");
@@ -220,7 +193,7 @@ class MasteryTopologyTest {
             send(right(i));
         }
         send(ProblemLog.practice("other", "ad", "addition_1", "t1", true, T0 + 5 * 60_000L)); // same time, another student
-        TransitionReader reader = new TransitionReader(driver.<TransitionKey, byte[]>getKeyValueStore(Schemas.TRANSITIONS_STORE));
+        TransitionReader reader = new TransitionReader(fixture.<TransitionKey, byte[]>store(Schemas.TRANSITIONS_STORE));
         long fifth = T0 + 5 * 60_000L;
 
         assertThat(reader.at("ada", fifth, 10).stream().map(b -> parse(b).getEventId()).toList()).containsExactly("e5");

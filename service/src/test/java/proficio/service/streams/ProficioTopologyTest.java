@@ -10,17 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -29,19 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.state.ExerciseState;
 import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
-import proficio.model.mastery.MasteryConfig;
-import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
-import proficio.proto.DefaultModel;
-import proficio.proto.InvalidArtifactException;
-import proficio.proto.ModelArtifacts;
 import proficio.proto.ProblemLogs;
+import proficio.service.models.ModelLineup;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
@@ -56,15 +47,14 @@ class ProficioTopologyTest {
     private static final long SKEW_MS = 60_000L;
     private static final long T0 = 1_700_000_000_000L;
 
-    private static final KnowledgeModel MODEL = defaultModel();
+    private static final KnowledgeModel MODEL = TopologyFixture.defaultModel();
 
     private final StateUpdate update = new StateUpdate(new FeatureSpace(SEED));
 
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> problemLogs;
+    private TopologyFixture fixture;
     private TestOutputTopic<String, byte[]> dlq;
     private KeyValueStore<String, KnowledgeState> knowledge;
     private KeyValueStore<ExerciseKey, StoredExercise> exercises;
@@ -73,23 +63,16 @@ class ProficioTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(SKEW_MS), () -> MODEL,
-                new MasteryRules(MasteryConfig.DEFAULTS), TopologyTestMetrics.unregistered()), p);
-        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS,
-                Schemas.Topics.KEY.serializer(), Schemas.Topics.VALUE.serializer());
-        dlq = driver.createOutputTopic(Schemas.Topics.PROBLEM_LOGS_DLQ,
-                Schemas.Topics.KEY.deserializer(), Schemas.Topics.VALUE.deserializer());
-        knowledge = driver.getKeyValueStore(Schemas.KNOWLEDGE_STORE);
-        exercises = driver.getKeyValueStore(Schemas.EXERCISE_STORE);
+        fixture = new TopologyFixture(APP_ID, stateDir, update, SKEW_MS, () -> ModelLineup.of(MODEL),
+                TopologyTestMetrics.unregistered());
+        dlq = fixture.deadLetters;
+        knowledge = fixture.store(Schemas.KNOWLEDGE_STORE);
+        exercises = fixture.store(Schemas.EXERCISE_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -104,22 +87,13 @@ class ProficioTopologyTest {
 
     /** Pipes a record and returns the offset it was given. */
     private long pipe(String key, byte[] value, long timestampMs, Headers headers) {
-        problemLogs.pipeInput(new TestRecord<>(key, value, headers, Instant.ofEpochMilli(timestampMs)));
+        fixture.problemLogs.pipeInput(new TestRecord<>(key, value, headers, Instant.ofEpochMilli(timestampMs)));
         return nextOffset++;
     }
 
     /** A well-formed answer, keyed by its student and logged at its own time. */
     private long send(ProblemLog log) {
         return pipe(log.studentId(), wire(log), log.timeDoneMs(), new RecordHeaders());
-    }
-
-    /** The shipped default model (KA 2012 weights, no KnowledgeState weights: the seed does not matter to p). */
-    private static KnowledgeModel defaultModel() {
-        try {
-            return ModelArtifacts.toModel(DefaultModel.artifact());
-        } catch (InvalidArtifactException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ExerciseState stored(String student, String exercise) {
@@ -136,7 +110,7 @@ class ProficioTopologyTest {
     }
 
     private List<KeyValue<String, KnowledgeState>> knowledgeWrites() {
-        TestOutputTopic<String, byte[]> changelog = driver.createOutputTopic(KNOWLEDGE_CHANGELOG,
+        TestOutputTopic<String, byte[]> changelog = fixture.driver.createOutputTopic(KNOWLEDGE_CHANGELOG,
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         List<KeyValue<String, KnowledgeState>> writes = new ArrayList<>();
         for (KeyValue<String, byte[]> kv : changelog.readKeyValuesToList()) {
@@ -146,8 +120,8 @@ class ProficioTopologyTest {
     }
 
     private int exerciseWriteCount() {
-        return driver.createOutputTopic(EXERCISE_CHANGELOG, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())
-                .readRecordsToList().size();
+        return fixture.driver.createOutputTopic(EXERCISE_CHANGELOG, Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer()).readRecordsToList().size();
     }
 
     private static String header(TestRecord<String, byte[]> r, String name) {

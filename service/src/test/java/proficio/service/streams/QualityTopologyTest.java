@@ -3,28 +3,19 @@ package proficio.service.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
-import proficio.model.mastery.MasteryConfig;
-import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Prediction;
 import proficio.model.predict.Provenance;
@@ -36,9 +27,6 @@ import proficio.model.quality.QualityKey;
 import proficio.model.quality.QualityRow;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
-import proficio.proto.DefaultModel;
-import proficio.proto.ModelArtifacts;
-import proficio.proto.ProblemLogs;
 import proficio.service.models.ModelLineup;
 import proficio.store.QualityReader;
 import proficio.store.Schemas;
@@ -49,7 +37,7 @@ class QualityTopologyTest {
     /** 2023-11-14T22:13:20Z: answers a few hours apart cross midnight UTC. */
     private static final long T0 = 1_700_000_000_000L;
     private static final long HOUR = 3_600_000L;
-    private static final KnowledgeModel ACTIVE = defaultModel();
+    private static final KnowledgeModel ACTIVE = TopologyFixture.defaultModel();
     private static final KnowledgeModel CANDIDATE = candidate();
 
     private final StateUpdate update = new StateUpdate(ACTIVE.featureSpace());
@@ -58,17 +46,8 @@ class QualityTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> problemLogs;
+    private TopologyFixture fixture;
     private KeyValueStore<QualityKey, QualityFigures> quality;
-
-    private static KnowledgeModel defaultModel() {
-        try {
-            return ModelArtifacts.toModel(DefaultModel.artifact());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The default model with an own theta for addition_1 (intercept lowered): EXERCISE there, GLOBAL elsewhere. */
     private static KnowledgeModel candidate() {
@@ -80,25 +59,17 @@ class QualityTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-topology-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L),
-                new MasteryRules(MasteryConfig.DEFAULTS), lineup::get, TopologyTestMetrics.unregistered()), p);
-        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS, Schemas.Topics.KEY.serializer(),
-                Schemas.Topics.VALUE.serializer());
-        quality = driver.getKeyValueStore(Schemas.QUALITY_STORE);
+        fixture = new TopologyFixture("quality-topology-test", stateDir, update, lineup::get);
+        quality = fixture.store(Schemas.QUALITY_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     private void send(ProblemLog log) {
-        problemLogs.pipeInput(new TestRecord<>(log.studentId(), ProblemLogs.toWire(log).toByteArray(),
-                Instant.ofEpochMilli(log.timeDoneMs())));
+        fixture.send(log);
     }
 
     private static List<ProblemLog> answers() {

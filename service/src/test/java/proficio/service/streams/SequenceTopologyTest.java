@@ -4,33 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import proficio.model.event.ProblemLog;
-import proficio.model.event.ProblemLogValidator;
 import proficio.model.feature.FeatureSpace;
 import proficio.model.feature.Ka2014SeqFeatureSet;
 import proficio.model.feature.StudentView;
-import proficio.model.mastery.MasteryConfig;
-import proficio.model.mastery.MasteryRules;
 import proficio.model.predict.KnowledgeModel;
 import proficio.model.predict.Prediction;
 import proficio.model.predict.Provenance;
@@ -43,9 +34,6 @@ import proficio.model.state.KnowledgeState;
 import proficio.model.state.StateUpdate;
 import proficio.model.state.StudentReplay;
 import proficio.model.state.StudentSequence;
-import proficio.proto.DefaultModel;
-import proficio.proto.ModelArtifacts;
-import proficio.proto.ProblemLogs;
 import proficio.proto.v1.MasteryTransition;
 import proficio.service.models.ModelLineup;
 import proficio.store.Schemas;
@@ -65,7 +53,7 @@ class SequenceTopologyTest {
     private static final long DAY = 86_400_000L;
     private static final FeatureSpace SPACE = new FeatureSpace(FeatureSpace.DEFAULT_SEED);
     private static final KnowledgeModel SEQ = seqModel();
-    private static final KnowledgeModel DEFAULT = defaultModel();
+    private static final KnowledgeModel DEFAULT = TopologyFixture.defaultModel();
 
     private final StateUpdate update = new StateUpdate(SPACE);
     private final AtomicReference<ModelLineup> lineup = new AtomicReference<>(ModelLineup.of(SEQ));
@@ -73,8 +61,7 @@ class SequenceTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> problemLogs;
+    private TopologyFixture fixture;
     private TestOutputTopic<String, byte[]> transitions;
     private KeyValueStore<String, StudentSequence> sequences;
     private KeyValueStore<QualityKey, QualityFigures> quality;
@@ -97,38 +84,21 @@ class SequenceTopologyTest {
                 .atFloatPrecision();
     }
 
-    private static KnowledgeModel defaultModel() {
-        try {
-            return ModelArtifacts.toModel(DefaultModel.artifact());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeEach
     void start() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ProficioTopology.build(update, new ProblemLogValidator(60_000L),
-                new MasteryRules(MasteryConfig.DEFAULTS), lineup::get, TopologyTestMetrics.unregistered()), p);
-        problemLogs = driver.createInputTopic(Schemas.Topics.PROBLEM_LOGS, Schemas.Topics.KEY.serializer(),
-                Schemas.Topics.VALUE.serializer());
-        transitions = driver.createOutputTopic(Schemas.Topics.MASTERY_TRANSITIONS, Schemas.Topics.KEY.deserializer(),
-                Schemas.Topics.VALUE.deserializer());
-        sequences = driver.getKeyValueStore(Schemas.SEQUENCE_STORE);
-        quality = driver.getKeyValueStore(Schemas.QUALITY_STORE);
+        fixture = new TopologyFixture(APP_ID, stateDir, update, lineup::get);
+        transitions = fixture.transitions;
+        sequences = fixture.store(Schemas.SEQUENCE_STORE);
+        quality = fixture.store(Schemas.QUALITY_STORE);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     private void send(ProblemLog log) {
-        problemLogs.pipeInput(new TestRecord<>(log.studentId(), ProblemLogs.toWire(log).toByteArray(),
-                Instant.ofEpochMilli(log.timeDoneMs())));
+        fixture.send(log);
     }
 
     /**
@@ -232,8 +202,8 @@ class SequenceTopologyTest {
 
     /** Sequence records written to the store's changelog since the last call. */
     private int sequenceWrites() {
-        return driver.createOutputTopic(SEQUENCE_CHANGELOG, Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
-                .readRecordsToList().size();
+        return fixture.driver.createOutputTopic(SEQUENCE_CHANGELOG, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer()).readRecordsToList().size();
     }
 
     @Test
