@@ -45,7 +45,7 @@ public final class Schemas {
     public static final String KNOWLEDGE_STORE = "knowledge";
     /**
      * {@code sequence}: student id → StudentSequence, the student's answers across exercises in event
-     * order (26 bytes). Written on every applied answer, before the exercise value.
+     * order, with the student's totals (42 bytes). Written on every applied answer, before the exercise value.
      */
     public static final String SEQUENCE_STORE = "sequence";
     /** {@code exercise}: (student, exercise) → ExerciseState and MasteryState ({@link StoredExercise}). */

@@ -12,7 +12,7 @@ import proficio.model.state.StudentSequence;
  *
  * @param knowledge null when no answer of the student has been applied
  * @param sequence  null when none is stored: no answer applied, or none since the {@code sequence}
- *                  store was added (see docs/decisions.md); read as {@link StudentSequence#EMPTY}
+ *                  store was added (see docs/decisions.md); see {@link #sequence()}
  * @param exercises the exercise states read, by exercise name
  * @param mastery   the mastery states of the same exercises, by exercise name
  * @param whole     whether {@code exercises} holds every exercise of the student (a prefix scan),
@@ -46,10 +46,17 @@ public record StudentSnapshot(String studentId, KnowledgeState knowledge, Studen
         return knowledge != null ? knowledge : KnowledgeState.zero();
     }
 
-    /** The student's answers across exercises, {@link StudentSequence#EMPTY} when none is stored. */
+    /**
+     * The student's answers across exercises. None stored (a student whose answers all predate the
+     * store): in a whole snapshot, their totals and an empty history, as the processor will start them
+     * ({@link StudentSequence#startingAt}); else {@link StudentSequence#EMPTY}.
+     */
     @Override
     public StudentSequence sequence() {
-        return sequence != null ? sequence : StudentSequence.EMPTY;
+        if (sequence != null) {
+            return sequence;
+        }
+        return whole && totalDone > 0 ? StudentSequence.startingAt(totalDone, totalCorrect) : StudentSequence.EMPTY;
     }
 
     @Override

@@ -268,13 +268,16 @@ class StudentStateReaderTest {
     }
 
     @Test
-    void aStudentWithStateButNoStoredSequence_readsTheEmptySequence() {
+    void aStudentWithStateButNoStoredSequence_readsTheirTotals_withAnEmptyHistory() {
         putNeighbours(); // state written as before the sequence store existed: no sequence for anyone
 
         StudentSnapshot ab = reader.readAll("ab");
 
-        assertThat(ab.sequence()).isSameAs(StudentSequence.EMPTY);
+        assertThat(ab.totalDone()).isPositive();
+        assertThat(ab.sequence()).isEqualTo(StudentSequence.startingAt(ab.totalDone(), ab.totalCorrect()));
+        assertThat(ab.sequence().length()).isZero();
         assertThat(ab.known()).isTrue();
+        assertThat(reader.read("ab", List.of()).sequence()).as("not a whole snapshot: no totals").isSameAs(StudentSequence.EMPTY);
         assertThat(reader.readAll("zz").sequence()).isSameAs(StudentSequence.EMPTY);
     }
 

@@ -22,8 +22,10 @@ public interface FeatureSet {
     double[] vector(StudentView student, String exercise);
 
     /**
-     * Whether {@link #vector} reads totals over all of the student's exercises, so whoever builds
-     * the view must load every exercise, not only the one asked about.
+     * Whether {@link #vector} reads totals over all of the student's exercises
+     * ({@link StudentView#totalDone()}), so a view of one exercise alone will not do: whoever builds
+     * the view loads every exercise, or takes the totals the student's sequence keeps
+     * ({@link StudentView#ofExercise}).
      */
     default boolean needsWholeStudent() {
         return false;

@@ -30,6 +30,41 @@ public interface StudentView {
         throw new UnsupportedOperationException("this view keeps no cross-exercise sequence");
     }
 
+    /**
+     * One exercise of a student, with what the student keeps across exercises: the KnowledgeState and
+     * the sequence, whose totals are the student's ({@link StudentSequence#answers()}, the sums of all
+     * their exercise counters). Enough for every shipped feature set to predict {@code name}: they read
+     * no other exercise's state, and asking for another is refused rather than answered as empty. The
+     * service applies an answer through this view, so it reads one exercise and not all of them.
+     */
+    static StudentView ofExercise(String name, ExerciseState state, KnowledgeState knowledge, StudentSequence sequence) {
+        return new StudentView() {
+            public KnowledgeState knowledge() {
+                return knowledge;
+            }
+
+            public ExerciseState exercise(String exercise) {
+                if (!exercise.equals(name)) {
+                    throw new UnsupportedOperationException("this view holds exercise '" + name + "' only, not '"
+                            + exercise + "'");
+                }
+                return state;
+            }
+
+            public long totalDone() {
+                return sequence.answers();
+            }
+
+            public long totalCorrect() {
+                return sequence.correctAnswers();
+            }
+
+            public StudentSequence sequence() {
+                return sequence;
+            }
+        };
+    }
+
     /** A student whose only attempted exercise is {@code name} (or none, when {@code state} is empty). */
     static StudentView ofOne(String name, ExerciseState state, KnowledgeState knowledge) {
         return new StudentView() {

@@ -87,8 +87,8 @@ public record KnowledgeModel(String version, FeatureSpace featureSpace, FeatureS
      */
     public Prediction predict(String exercise, ExerciseState exerciseState, KnowledgeState knowledge) {
         if (featureSet.needsWholeStudent()) {
-            throw new IllegalStateException("feature set " + featureSet.name() + " reads all of a student's exercises; "
-                    + "predict from a StudentView of the whole student");
+            throw new IllegalStateException("feature set " + featureSet.name() + " reads the student's totals over all "
+                    + "exercises; predict from a StudentView that has them");
         }
         return predict(exercise, "", StudentView.ofOne(exercise, exerciseState, knowledge));
     }

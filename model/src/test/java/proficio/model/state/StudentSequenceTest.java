@@ -39,6 +39,24 @@ class StudentSequenceTest {
         assertThat(replay.sequence().run()).isEqualTo(1);
         assertThat(replay.sequence().lastWasIn("add")).isTrue();
         assertThat(replay.sequence().exercisesStarted()).isEqualTo(2);
+        // the totals are the sums of the exercise counters
+        assertThat(replay.sequence().answers()).isEqualTo(6)
+                .isEqualTo(replay.exercise("add").done() + replay.exercise("sub").done());
+        assertThat(replay.sequence().correctAnswers()).isEqualTo(4)
+                .isEqualTo(replay.exercise("add").correct() + replay.exercise("sub").correct());
+    }
+
+    @Test
+    void startingAt_keepsTheTotals_withNoHistory_andCountsOnFromThem() {
+        StudentSequence migrated = StudentSequence.startingAt(40, 25);
+
+        assertThat(migrated.length()).isZero();
+        assertThat(migrated.lastWasIn("add")).isFalse();
+        StudentSequence next = migrated.withAnswer("add", true, false);
+        assertThat(next.answers()).isEqualTo(41);
+        assertThat(next.correctAnswers()).isEqualTo(26);
+        assertThat(next.length()).isEqualTo(1);
+        assertThatThrownBy(() -> StudentSequence.startingAt(3, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -67,7 +85,7 @@ class StudentSequenceTest {
     @Test
     void empty_hasNothing_andBitsBeyondTheLengthAreDropped() {
         assertThat(StudentSequence.EMPTY.lastWasIn("add")).isFalse();
-        assertThat(new StudentSequence(-1L, 3, 0L, 0, 0).history()).isEqualTo(0b111L);
-        assertThatThrownBy(() -> new StudentSequence(0L, 65, 0L, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new StudentSequence(-1L, 3, 0L, 0, 0, 3, 0).history()).isEqualTo(0b111L);
+        assertThatThrownBy(() -> new StudentSequence(0L, 65, 0L, 0, 0, 65, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

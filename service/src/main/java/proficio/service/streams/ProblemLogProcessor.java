@@ -29,6 +29,7 @@ import proficio.service.models.ModelLineup;
 import proficio.store.ExerciseKey;
 import proficio.store.Schemas;
 import proficio.store.StoredExercise;
+import proficio.store.StudentSnapshot;
 import proficio.store.StudentStateReader;
 import proficio.store.TransitionKey;
 
@@ -45,11 +46,12 @@ import proficio.store.TransitionKey;
  *
  * <p>Per event: one read and one write of the exercise store value (exercise and mastery state
  * together), one read of the KnowledgeState, which p needs, and one read and one write of the
- * student's {@link StudentSequence} (26 bytes; it changes with every applied answer, and is kept
+ * student's {@link StudentSequence} (42 bytes; it changes with every applied answer, and is kept
  * whatever model is active so that a ka2014-seq model can be swapped in at any time); the
  * KnowledgeState is written only on a student's first answer in an exercise, the only time it
- * changes. A feature set that sums over all exercises ({@code ka2014-plus}, {@code ka2014-seq}) also
- * scans the student's exercises for p.
+ * changes. The sequence carries the student's totals, so a feature set that reads them
+ * ({@code ka2014-plus}, {@code ka2014-seq}) needs no read of the student's other exercises; only a
+ * student with no sequence stored yet costs one scan of their exercises, once.
  *
  * <p>p comes from the model active when the answer is applied, and every transition names it: a
  * replay of the log under the same model versions gives the same levels; under another, levels can
@@ -128,11 +130,13 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
             metrics.duplicate();
             return;
         }
-        // Absent for a student with no answer applied, or none since the store was added: both start empty.
-        StudentSequence sequenceBefore = orElse(sequences.get(log.studentId()), StudentSequence.EMPTY);
+        StudentSequence sequenceBefore = sequences.get(log.studentId());
+        if (sequenceBefore == null) {
+            sequenceBefore = firstSequence(log.studentId());
+        }
         ModelLineup lineup = models.get(); // once per event: p and the version it names are one model's
         KnowledgeModel m = lineup.active();
-        StudentView view = viewBefore(lineup, log, stored, before);
+        StudentView view = viewBefore(lineup, log, stored, before, sequenceBefore);
         Prediction served = m.predict(log.exercise(), log.problemType(), view);
         double p = served.probability();
         quality.add(log.exercise(), log.timeDoneMs(), served, ModelRole.ACTIVE, log.correct());
@@ -177,21 +181,32 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     }
 
     /**
-     * The student just before the answer, as much of them as the models' feature sets read. Nothing of
-     * this answer is written yet, so the whole-student read sees the state before it: the same
-     * KnowledgeState and sequence as {@link #apply} read. A one-exercise view has no sequence, so a
-     * feature set that reads it gets the whole student too.
+     * The view the active (and candidate) model predict this answer from: the answer's exercise and
+     * the KnowledgeState just before it, and, for a feature set that reads the student's totals or
+     * sequence, the sequence just before it, whose totals are the student's. One exercise is read, not
+     * all of the student's.
      */
-    private StudentView viewBefore(ModelLineup lineup, ProblemLog log, StoredExercise stored, KnowledgeState before) {
-        boolean whole = readsMoreThanOneExercise(lineup.active())
+    private static StudentView viewBefore(ModelLineup lineup, ProblemLog log, StoredExercise stored,
+                                          KnowledgeState before, StudentSequence sequenceBefore) {
+        boolean beyondOne = readsMoreThanOneExercise(lineup.active())
                 || (lineup.hasCandidate() && readsMoreThanOneExercise(lineup.candidate()));
-        return whole
-                ? new StudentStateReader(knowledge, sequences, exercises).readAll(log.studentId())
+        return beyondOne
+                ? StudentView.ofExercise(log.exercise(), stored.state(), before, sequenceBefore)
                 : StudentView.ofOne(log.exercise(), stored.state(), before);
     }
 
     private static boolean readsMoreThanOneExercise(KnowledgeModel model) {
         return model.featureSet().needsWholeStudent() || model.featureSet().needsSequence();
+    }
+
+    /**
+     * The sequence of a student with none stored: empty for a new student; for one whose answers were
+     * applied before the {@code sequence} store was kept, their totals summed over their exercises (one
+     * read of all of them, once per such student) and an empty history.
+     */
+    private StudentSequence firstSequence(String student) {
+        StudentSnapshot s = new StudentStateReader(knowledge, sequences, exercises).readAll(student);
+        return s.totalDone() == 0 ? StudentSequence.EMPTY : StudentSequence.startingAt(s.totalDone(), s.totalCorrect());
     }
 
     private void deadLetter(Record<String, byte[]> record, DeadLetter why) {

@@ -225,7 +225,7 @@ class SequenceTopologyTest {
     }
 
     @Test
-    void aStudentWithStateButNoStoredSequence_startsFromTheEmptySequence() {
+    void aStudentWithStateButNoStoredSequence_startsFromTheirTotals_withAnEmptyHistory() {
         List<ProblemLog> answers = answers();
         List<ProblemLog> first = answers.subList(0, 40);
         List<ProblemLog> rest = answers.subList(40, answers.size());
@@ -234,7 +234,9 @@ class SequenceTopologyTest {
         first.stream().filter(l -> l.studentId().equals("bo")).forEach(bo::apply);
         sequences.delete("bo"); // as a student whose state was written before the sequence store existed
 
-        StudentSequence rebuilt = StudentSequence.EMPTY;
+        // the totals are read from bo's exercises once; the history starts empty
+        StudentSequence rebuilt = StudentSequence.startingAt(bo.totalDone(), bo.totalCorrect());
+        assertThat(rebuilt.answers()).isPositive();
         int checked = 0;
         for (ProblemLog log : rest) {
             if (!log.studentId().equals("bo")) {
@@ -255,6 +257,9 @@ class SequenceTopologyTest {
         assertThat(checked).isGreaterThan(5);
         assertThat(rebuilt.exercisesStarted()).as("exercises begun before the gap are not counted again")
                 .isLessThan(bo.sequence().exercisesStarted());
+        assertThat(sequences.get("bo").answers()).as("the totals carried on from the exercises' sums")
+                .isEqualTo(bo.totalDone()).isEqualTo(bo.sequence().answers());
+        assertThat(sequences.get("bo").correctAnswers()).isEqualTo(bo.totalCorrect());
     }
 
     /** {@code student} with another sequence. */

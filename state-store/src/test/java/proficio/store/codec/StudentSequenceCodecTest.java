@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import proficio.model.state.RecentEvents;
 import proficio.model.state.StudentSequence;
 
-/** Format version 1 of the {@code sequence} store value: 1 version byte + 25 bytes of fields, fixed size. */
+/** Format version 2 of the {@code sequence} store value: 1 version byte + 41 bytes of fields, fixed size. */
 class StudentSequenceCodecTest {
 
     private static StudentSequence roundTrip(StudentSequence s) {
@@ -18,12 +18,12 @@ class StudentSequenceCodecTest {
     }
 
     @Test
-    void empty_roundTrips_in26Bytes() {
+    void empty_roundTrips_in42Bytes() {
         byte[] bytes = StudentSequenceCodec.encode(StudentSequence.EMPTY);
 
-        assertThat(bytes).hasSize(26).hasSize(StudentSequenceCodec.V1_SIZE);
-        assertThat(bytes[0]).isEqualTo((byte) 1);
-        assertThat(Arrays.copyOfRange(bytes, 1, 26)).containsOnly(0);
+        assertThat(bytes).hasSize(42).hasSize(StudentSequenceCodec.V2_SIZE);
+        assertThat(bytes[0]).isEqualTo((byte) 2);
+        assertThat(Arrays.copyOfRange(bytes, 1, 42)).containsOnly(0);
         assertThat(StudentSequenceCodec.decode(bytes)).isEqualTo(StudentSequence.EMPTY);
     }
 
@@ -37,34 +37,40 @@ class StudentSequenceCodecTest {
             s = s.withAnswer(e, random.nextBoolean(), random.nextInt(4) == 0);
             byte[] bytes = StudentSequenceCodec.encode(s);
 
-            assertThat(bytes).hasSize(26);
+            assertThat(bytes).hasSize(42);
             StudentSequence back = StudentSequenceCodec.decode(bytes);
             assertThat(back).as("after %d answers", n).isEqualTo(s);
             assertThat(back.lastWasIn(e)).isTrue();
         }
         assertThat(s.length()).isEqualTo(StudentSequence.MAX_HISTORY);
+        assertThat(s.answers()).isEqualTo(200);
     }
 
     @Test
     void extremes_roundTrip_allBitsSet_negativeFingerprint_largeCounters() {
-        StudentSequence full = new StudentSequence(-1L, 64, Long.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        StudentSequence sparse = new StudentSequence(1L << 62, 63, -2L, 1, 0); // answers, none a start (migrated)
+        StudentSequence full = new StudentSequence(-1L, 64, Long.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Long.MAX_VALUE, Long.MAX_VALUE);
+        StudentSequence sparse = new StudentSequence(1L << 62, 63, -2L, 1, 0, 1_000, 0); // none a start (migrated)
+        StudentSequence migrated = StudentSequence.startingAt(5_000_000_000L, 3_000_000_000L);
 
         assertThat(roundTrip(full)).isEqualTo(full);
         assertThat(roundTrip(sparse)).isEqualTo(sparse);
+        assertThat(roundTrip(migrated)).isEqualTo(migrated);
     }
 
     @Test
     void layout_isVersionThenBigEndianFields() {
-        StudentSequence s = new StudentSequence(0b1011L, 4, RecentEvents.fingerprint("addition_1"), 3, 2);
+        StudentSequence s = new StudentSequence(0b1011L, 4, RecentEvents.fingerprint("addition_1"), 3, 2, 17, 9);
         ByteBuffer in = ByteBuffer.wrap(StudentSequenceCodec.encode(s));
 
-        assertThat(in.get()).isEqualTo((byte) 1);
+        assertThat(in.get()).isEqualTo((byte) 2);
         assertThat(in.getLong()).isEqualTo(0b1011L);
         assertThat(in.get()).isEqualTo((byte) 4);
         assertThat(in.getLong()).isEqualTo(RecentEvents.fingerprint("addition_1"));
         assertThat(in.getInt()).isEqualTo(3);
         assertThat(in.getInt()).isEqualTo(2);
+        assertThat(in.getLong()).isEqualTo(17);
+        assertThat(in.getLong()).isEqualTo(9);
         assertThat(in.hasRemaining()).isFalse();
     }
 
@@ -78,37 +84,38 @@ class StudentSequenceCodecTest {
     @Test
     void decode_unknownVersion_isCorruptNamingIt() {
         byte[] bytes = StudentSequenceCodec.encode(StudentSequence.EMPTY);
-        bytes[0] = 2;
+        bytes[0] = 1; // version 1, which had no totals
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(bytes))
                 .isInstanceOf(CorruptStateException.class)
-                .hasMessageContaining("unknown format version 2");
+                .hasMessageContaining("unknown format version 1");
     }
 
     @Test
     void decode_aKnowledgeStateValue_isCorrupt_notMisread() {
-        byte[] knowledge = KnowledgeStateCodec.encode(proficio.model.state.KnowledgeState.zero()); // version byte 1 too
+        byte[] knowledge = KnowledgeStateCodec.encode(proficio.model.state.KnowledgeState.zero());
+        knowledge[0] = StudentSequenceCodec.V2; // even with this store's version byte
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(knowledge))
                 .isInstanceOf(CorruptStateException.class)
-                .hasMessageContaining("expected 26 bytes, got 401");
+                .hasMessageContaining("expected 42 bytes, got 401");
     }
 
     @Test
     void decode_truncatedOrTrailing_isCorruptNamingBothLengths() {
         byte[] good = StudentSequenceCodec.encode(StudentSequence.EMPTY.withAnswer("a", true, true));
 
-        assertThatThrownBy(() -> StudentSequenceCodec.decode(Arrays.copyOf(good, 25)))
-                .isInstanceOf(CorruptStateException.class).hasMessageContaining("expected 26 bytes, got 25");
-        assertThatThrownBy(() -> StudentSequenceCodec.decode(Arrays.copyOf(good, 27)))
-                .isInstanceOf(CorruptStateException.class).hasMessageContaining("expected 26 bytes, got 27");
-        assertThatThrownBy(() -> StudentSequenceCodec.decode(new byte[] {1}))
+        assertThatThrownBy(() -> StudentSequenceCodec.decode(Arrays.copyOf(good, 41)))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("expected 42 bytes, got 41");
+        assertThatThrownBy(() -> StudentSequenceCodec.decode(Arrays.copyOf(good, 43)))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("expected 42 bytes, got 43");
+        assertThatThrownBy(() -> StudentSequenceCodec.decode(new byte[] {2}))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("got 1");
     }
 
     @Test
     void decode_lengthOver64_isCorrupt() {
-        byte[] bytes = StudentSequenceCodec.encode(new StudentSequence(-1L, 64, 5L, 1, 1));
+        byte[] bytes = StudentSequenceCodec.encode(new StudentSequence(-1L, 64, 5L, 1, 1, 64, 64));
         bytes[9] = 65;
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(bytes))
@@ -117,7 +124,7 @@ class StudentSequenceCodecTest {
 
     @Test
     void decode_historyBitsAboveTheLength_isCorrupt_notSilentlyMasked() {
-        byte[] bytes = StudentSequenceCodec.encode(new StudentSequence(0b11L, 2, 5L, 1, 1));
+        byte[] bytes = StudentSequenceCodec.encode(new StudentSequence(0b11L, 2, 5L, 1, 1, 2, 2));
         bytes[1] = (byte) 0x80; // bit 63
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(bytes))
@@ -126,9 +133,9 @@ class StudentSequenceCodecTest {
 
     @Test
     void decode_negativeCounters_areCorrupt() {
-        byte[] run = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1));
+        byte[] run = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1, 1, 1));
         run[18] = (byte) 0xFF; // the run's top byte
-        byte[] started = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1));
+        byte[] started = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1, 1, 1));
         started[22] = (byte) 0xFF; // exercises started's top byte
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(run))
@@ -140,13 +147,28 @@ class StudentSequenceCodecTest {
     @Test
     void decode_countersWithoutAnswers_orAnswersWithoutARun_areCorrupt() {
         byte[] runWithoutAnswers = StudentSequenceCodec.encode(StudentSequence.EMPTY);
-        runWithoutAnswers[25] = 3; // exercises started = 3, no answers
-        byte[] answersWithoutRun = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1));
+        runWithoutAnswers[25] = 3; // exercises started = 3, no answers in the history
+        runWithoutAnswers[33] = 3; // (and 3 answers in all, so only that check can fail)
+        byte[] answersWithoutRun = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1, 1, 1));
         answersWithoutRun[21] = 0; // run = 0
 
         assertThatThrownBy(() -> StudentSequenceCodec.decode(runWithoutAnswers))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("no answers");
         assertThatThrownBy(() -> StudentSequenceCodec.decode(answersWithoutRun))
                 .isInstanceOf(CorruptStateException.class).hasMessageContaining("a run of 0");
+    }
+
+    @Test
+    void decode_totalsOutOfRange_areCorrupt() {
+        byte[] moreRightThanAnswers = StudentSequenceCodec.encode(new StudentSequence(1L, 1, 5L, 1, 1, 1, 1));
+        moreRightThanAnswers[41] = 2; // right answers 2 of 1
+        byte[] fewerAnswersThanHistory = StudentSequenceCodec.encode(new StudentSequence(0b111L, 3, 5L, 3, 1, 3, 3));
+        fewerAnswersThanHistory[33] = 2; // 2 answers in all, 3 in the history
+        fewerAnswersThanHistory[41] = 2;
+
+        assertThatThrownBy(() -> StudentSequenceCodec.decode(moreRightThanAnswers))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("totals out of range");
+        assertThatThrownBy(() -> StudentSequenceCodec.decode(fewerAnswersThanHistory))
+                .isInstanceOf(CorruptStateException.class).hasMessageContaining("totals out of range");
     }
 }
