@@ -124,7 +124,8 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
     private void apply(ProblemLog log, long timestamp) {
         ExerciseKey key = new ExerciseKey(log.studentId(), log.exercise());
         StoredExercise stored = orElse(exercises.get(key), StoredExercise.EMPTY);
-        KnowledgeState before = orElse(knowledge.get(log.studentId()), KnowledgeState.zero());
+        KnowledgeState stateBefore = knowledge.get(log.studentId());
+        KnowledgeState before = orElse(stateBefore, KnowledgeState.zero());
         StateUpdate.Outcome outcome = update.apply(before, stored.state(), log);
         if (outcome.duplicate()) {
             metrics.duplicate();
@@ -132,7 +133,8 @@ final class ProblemLogProcessor implements Processor<String, byte[], String, byt
         }
         StudentSequence sequenceBefore = sequences.get(log.studentId());
         if (sequenceBefore == null) {
-            sequenceBefore = firstSequence(log.studentId());
+            // No KnowledgeState either: a new student (their first answer writes one), nothing to sum.
+            sequenceBefore = stateBefore == null ? StudentSequence.EMPTY : firstSequence(log.studentId());
         }
         ModelLineup lineup = models.get(); // once per event: p and the version it names are one model's
         KnowledgeModel m = lineup.active();
