@@ -47,9 +47,10 @@ public record StudentSnapshot(String studentId, KnowledgeState knowledge, Studen
     }
 
     /**
-     * The student's answers across exercises. None stored (a student whose answers all predate the
-     * store): in a whole snapshot, their totals and an empty history, as the processor will start them
-     * ({@link StudentSequence#startingAt}); else {@link StudentSequence#EMPTY}.
+     * The student's answers across exercises; only a whole snapshot reads them
+     * ({@link StudentStateReader#read} does not: {@link StudentSequence#EMPTY}). None stored (a student
+     * whose answers all predate the store): their totals and an empty history, as the processor will
+     * start them ({@link StudentSequence#startingAt}).
      */
     @Override
     public StudentSequence sequence() {

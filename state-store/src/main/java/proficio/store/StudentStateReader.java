@@ -48,7 +48,12 @@ public final class StudentStateReader {
         return new StudentSnapshot(studentId, knowledge.get(studentId), sequence.get(studentId), byExercise, mastery, true);
     }
 
-    /** Only the named exercises; the ones never attempted are absent from the snapshot. */
+    /**
+     * Only the named exercises; the ones never attempted are absent from the snapshot. No sequence is
+     * read: the feature sets that read it also read the totals over all exercises, so their callers
+     * read the whole student ({@link #readAll}), and the calls that read a few exercises (Predict under
+     * ka2014, the state of some exercises) are spared a third point read.
+     */
     public StudentSnapshot read(String studentId, Collection<String> exerciseNames) {
         Map<String, ExerciseState> byExercise = new LinkedHashMap<>();
         Map<String, MasteryState> mastery = new LinkedHashMap<>();
@@ -59,6 +64,6 @@ public final class StudentStateReader {
                 mastery.put(e, s.mastery());
             }
         }
-        return new StudentSnapshot(studentId, knowledge.get(studentId), sequence.get(studentId), byExercise, mastery, false);
+        return new StudentSnapshot(studentId, knowledge.get(studentId), null, byExercise, mastery, false);
     }
 }

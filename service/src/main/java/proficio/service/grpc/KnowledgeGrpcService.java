@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import proficio.model.event.ProblemLog;
 import proficio.model.event.ProblemLogValidator;
+import proficio.model.feature.FeatureSet;
 import proficio.model.mastery.MasteryConfig;
 import proficio.model.mastery.Card;
 import proficio.model.mastery.MasteryChallenge;
@@ -123,7 +124,8 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
             ActiveModel.Active model = activeModel();
             // A feature set that sums over all exercises needs the whole student, not only the ones asked
             // (either read carries the student's sequence, for a feature set that reads it).
-            boolean whole = request.getAllExercises() || model.model().featureSet().needsWholeStudent();
+            FeatureSet set = model.model().featureSet();
+            boolean whole = request.getAllExercises() || set.needsWholeStudent() || set.needsSequence();
             StudentSnapshot snapshot = local(student, whole ? r -> r.readAll(student) : r -> r.read(student, exercises));
             List<Prediction> predictions = request.getAllExercises()
                     ? Predictions.ofAllKnown(model.model(), snapshot)
