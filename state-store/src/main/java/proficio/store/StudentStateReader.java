@@ -1,9 +1,11 @@
 package proficio.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -34,16 +36,30 @@ public final class StudentStateReader {
         this.exercises = exercises;
     }
 
-    /** All of the student's exercises, by name. */
+    /**
+     * All of the student's exercises, in name order. Hash maps that iterate in that order rather than
+     * tree maps: planning looks up hundreds of exercises per call, and in a tree each lookup compares
+     * names that share long prefixes (exercise_00042) a dozen times. The scan is already in name order
+     * for ASCII names; the sort puts any other order right.
+     */
     public StudentSnapshot readAll(String studentId) {
-        Map<String, ExerciseState> byExercise = new TreeMap<>();
-        Map<String, MasteryState> mastery = new TreeMap<>();
+        List<KeyValue<ExerciseKey, StoredExercise>> rows = new ArrayList<>();
+        boolean sorted = true;
         try (KeyValueIterator<ExerciseKey, StoredExercise> it = exercises.prefixScan(studentId, Schemas.STUDENT_PREFIX)) {
             while (it.hasNext()) {
                 KeyValue<ExerciseKey, StoredExercise> kv = it.next();
-                byExercise.put(kv.key.exercise(), kv.value.state());
-                mastery.put(kv.key.exercise(), kv.value.mastery());
+                sorted &= rows.isEmpty() || rows.get(rows.size() - 1).key.exercise().compareTo(kv.key.exercise()) < 0;
+                rows.add(kv);
             }
+        }
+        if (!sorted) {
+            rows.sort(Comparator.comparing(kv -> kv.key.exercise()));
+        }
+        Map<String, ExerciseState> byExercise = LinkedHashMap.newLinkedHashMap(rows.size());
+        Map<String, MasteryState> mastery = LinkedHashMap.newLinkedHashMap(rows.size());
+        for (KeyValue<ExerciseKey, StoredExercise> kv : rows) {
+            byExercise.put(kv.key.exercise(), kv.value.state());
+            mastery.put(kv.key.exercise(), kv.value.mastery());
         }
         return new StudentSnapshot(studentId, knowledge.get(studentId), sequence.get(studentId), byExercise, mastery, true);
     }
