@@ -53,49 +53,68 @@ public final class QualitySummaries {
 
     /** The table: one line per exercise in {@code rows} (the over-all row excluded), by exercise name. */
     public static List<ExerciseLine> table(List<QualityRow> rows, int fromDay, int toDay) {
-        int mid = fromDay + (toDay - fromDay + 1) / 2; // later half starts here
         Map<String, List<QualityRow>> byExercise = new TreeMap<>();
+        for (QualityRow r : inRange(rows, fromDay, toDay)) {
+            byExercise.computeIfAbsent(r.key().exercise(), e -> new ArrayList<>()).add(r);
+        }
+        List<ExerciseLine> out = new ArrayList<>(byExercise.size());
+        byExercise.forEach((exercise, rs) -> out.add(line(exercise, rs, fromDay, toDay)));
+        return out;
+    }
+
+    /**
+     * Every exercise of {@code rows} together (the over-all row excluded, so nothing counts twice), as
+     * one line named {@link QualityKey#ALL_EXERCISES}: the same figures as {@link #table}'s lines, over
+     * all their answers. Its samples are the sum of the table's.
+     */
+    public static ExerciseLine overall(List<QualityRow> rows, int fromDay, int toDay) {
+        return line(QualityKey.ALL_EXERCISES, inRange(rows, fromDay, toDay), fromDay, toDay);
+    }
+
+    private static List<QualityRow> inRange(List<QualityRow> rows, int fromDay, int toDay) {
+        List<QualityRow> out = new ArrayList<>(rows.size());
         for (QualityRow r : rows) {
             int d = r.key().epochDay();
             if (!r.key().exercise().equals(QualityKey.ALL_EXERCISES) && d >= fromDay && d <= toDay) {
-                byExercise.computeIfAbsent(r.key().exercise(), e -> new ArrayList<>()).add(r);
+                out.add(r);
             }
         }
-        List<ExerciseLine> out = new ArrayList<>(byExercise.size());
-        byExercise.forEach((exercise, rs) -> {
-            QualityFigures active = QualityFigures.EMPTY;
-            QualityFigures early = QualityFigures.EMPTY;
-            QualityFigures late = QualityFigures.EMPTY;
-            QualityFigures candidate = QualityFigures.EMPTY;
-            long fallback = 0;
-            Map<Integer, QualityFigures> activeByDay = new LinkedHashMap<>();
-            TreeSet<Integer> candidateDays = new TreeSet<>();
-            for (QualityRow r : rs) {
-                if (r.key().role() == ModelRole.ACTIVE) {
-                    active = active.plus(r.figures());
-                    activeByDay.merge(r.key().epochDay(), r.figures(), QualityFigures::plus);
-                    if (r.key().epochDay() < mid) {
-                        early = early.plus(r.figures());
-                    } else {
-                        late = late.plus(r.figures());
-                    }
-                    if (r.key().thetaSource() == ThetaSource.GLOBAL) {
-                        fallback += r.figures().samples();
-                    }
-                } else {
-                    candidate = candidate.plus(r.figures());
-                    candidateDays.add(r.key().epochDay());
-                }
-            }
-            QualityFigures activeOnCandidateDays = QualityFigures.EMPTY;
-            for (int d : candidateDays) {
-                activeOnCandidateDays = activeOnCandidateDays.plus(activeByDay.getOrDefault(d, QualityFigures.EMPTY));
-            }
-            double gain = candidate.samples() == 0 ? Double.NaN
-                    : candidate.meanLogLikelihood() - activeOnCandidateDays.meanLogLikelihood();
-            out.add(new ExerciseLine(exercise, active.samples(), active,
-                    late.meanLogLikelihood() - early.meanLogLikelihood(), candidate, gain, fallback));
-        });
         return out;
+    }
+
+    private static ExerciseLine line(String exercise, List<QualityRow> rs, int fromDay, int toDay) {
+        int mid = fromDay + (toDay - fromDay + 1) / 2; // later half starts here
+        QualityFigures active = QualityFigures.EMPTY;
+        QualityFigures early = QualityFigures.EMPTY;
+        QualityFigures late = QualityFigures.EMPTY;
+        QualityFigures candidate = QualityFigures.EMPTY;
+        long fallback = 0;
+        Map<Integer, QualityFigures> activeByDay = new LinkedHashMap<>();
+        TreeSet<Integer> candidateDays = new TreeSet<>();
+        for (QualityRow r : rs) {
+            if (r.key().role() == ModelRole.ACTIVE) {
+                active = active.plus(r.figures());
+                activeByDay.merge(r.key().epochDay(), r.figures(), QualityFigures::plus);
+                if (r.key().epochDay() < mid) {
+                    early = early.plus(r.figures());
+                } else {
+                    late = late.plus(r.figures());
+                }
+                if (r.key().thetaSource() == ThetaSource.GLOBAL) {
+                    fallback += r.figures().samples();
+                }
+            } else {
+                candidate = candidate.plus(r.figures());
+                candidateDays.add(r.key().epochDay());
+            }
+        }
+        QualityFigures activeOnCandidateDays = QualityFigures.EMPTY;
+        for (int d : candidateDays) {
+            activeOnCandidateDays = activeOnCandidateDays.plus(activeByDay.getOrDefault(d, QualityFigures.EMPTY));
+        }
+        double gain = candidate.samples() == 0 ? Double.NaN
+                : candidate.meanLogLikelihood() - activeOnCandidateDays.meanLogLikelihood();
+        return new ExerciseLine(exercise, active.samples(), active,
+                late.meanLogLikelihood() - early.meanLogLikelihood(), candidate, gain, fallback);
     }
 }

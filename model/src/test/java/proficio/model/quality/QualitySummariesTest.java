@@ -47,4 +47,26 @@ class QualitySummariesTest {
         assertThat(f.logLikelihoodChange()).as("no answers in the later half").isNaN();
         assertThat(f.candidateGain()).isNaN();
     }
+
+    @Test
+    void overall_isOneLineOverEveryExercise_withoutTheOverAllCells() {
+        List<QualityRow> rows = List.of(
+                row("e", 10, "a", ModelRole.ACTIVE, ThetaSource.EXERCISE, 0.5, true),
+                row("e", 11, "a", ModelRole.ACTIVE, ThetaSource.EXERCISE, 0.8, true),
+                row("e", 11, "c", ModelRole.CANDIDATE, ThetaSource.EXERCISE, 0.9, true),
+                row("f", 10, "a", ModelRole.ACTIVE, ThetaSource.GLOBAL, 0.5, false),
+                row("f", 11, "a", ModelRole.ACTIVE, ThetaSource.EXERCISE, 0.6, false),
+                row("", 10, "a", ModelRole.ACTIVE, ThetaSource.EXERCISE, 0.5, true), // would count twice
+                row("e", 12, "a", ModelRole.ACTIVE, ThetaSource.EXERCISE, 0.1, true)); // outside the range
+        QualitySummaries.ExerciseLine all = QualitySummaries.overall(rows, 10, 11);
+        assertThat(all.exercise()).isEqualTo(QualityKey.ALL_EXERCISES);
+        assertThat(all.samples()).isEqualTo(QualitySummaries.table(rows, 10, 11).stream()
+                .mapToLong(QualitySummaries.ExerciseLine::samples).sum()).isEqualTo(4);
+        assertThat(all.fallbackSamples()).isEqualTo(1);
+        double early = (Math.log(0.5) + Math.log(0.5)) / 2; // e and f on day 10
+        double late = (Math.log(0.8) + Math.log(0.4)) / 2;  // e and f on day 11
+        assertThat(all.logLikelihoodChange()).isCloseTo(late - early, within(1e-15));
+        assertThat(all.candidateGain()).as("the candidate against every active answer of its day")
+                .isCloseTo(Math.log(0.9) - late, within(1e-15));
+    }
 }

@@ -82,17 +82,23 @@ public class QualityQueries {
                 .setActiveVersion(models.get().model().version())
                 .setCandidateVersion(models.candidate().map(c -> c.model().version()).orElse(""));
         for (QualitySummaries.ExerciseLine line : QualitySummaries.table(rows, days.fromDay(), days.toDay())) {
-            out.addRows(QualityTableRow.newBuilder()
-                    .setExercise(line.exercise())
-                    .setSamples(line.samples())
-                    .setMeanLogLikelihood(line.active().meanLogLikelihood())
-                    .setLogLikelihoodChange(line.logLikelihoodChange())
-                    .setCandidateSamples(line.candidate().samples())
-                    .setCandidateMeanLogLikelihood(line.candidate().meanLogLikelihood())
-                    .setCandidateGain(line.candidateGain())
-                    .setFallbackSamples(line.fallbackSamples()));
+            out.addRows(row(line));
         }
+        out.setOverall(row(QualitySummaries.overall(rows, days.fromDay(), days.toDay())));
         return out.build();
+    }
+
+    private static QualityTableRow row(QualitySummaries.ExerciseLine line) {
+        return QualityTableRow.newBuilder()
+                .setExercise(line.exercise())
+                .setSamples(line.samples())
+                .setMeanLogLikelihood(line.active().meanLogLikelihood())
+                .setLogLikelihoodChange(line.logLikelihoodChange())
+                .setCandidateSamples(line.candidate().samples())
+                .setCandidateMeanLogLikelihood(line.candidate().meanLogLikelihood())
+                .setCandidateGain(line.candidateGain())
+                .setFallbackSamples(line.fallbackSamples())
+                .build();
     }
 
     /** The cells of every partition: this instance's, plus each other instance's through the same RPC; summed. */

@@ -25,11 +25,13 @@ async function loadTable() {
   $('active-version').textContent = t.active_version;
   $('candidate-version').textContent = t.candidate_version || 'none';
   $('table-csv').href = `/api/quality/table.csv?${range()}`;
-  state.rows = t.rows.map((r) => ({
-    exercise: r.exercise, samples: num(r.samples), mean_log_likelihood: num(r.mean_log_likelihood),
+  const line = (r) => ({
+    exercise: r.exercise || '', samples: num(r.samples || 0), mean_log_likelihood: num(r.mean_log_likelihood),
     log_likelihood_change: num(r.log_likelihood_change), candidate_gain: num(r.candidate_gain),
-    fallback_samples: num(r.fallback_samples),
-  }));
+    fallback_samples: num(r.fallback_samples || 0),
+  });
+  state.rows = t.rows.map(line);
+  state.overall = t.overall ? line(t.overall) : null;
   renderTable();
 }
 
@@ -44,14 +46,15 @@ function renderTable() {
   });
   const body = document.querySelector('#exercise-table tbody');
   body.replaceChildren();
-  const all = { exercise: '', label: '(all exercises)' };
+  // The over-all line first, whatever the sort: its figures come from the same cells as the rows'.
+  const all = { ...(state.overall || { samples: 0, mean_log_likelihood: NaN, log_likelihood_change: NaN,
+    candidate_gain: NaN, fallback_samples: 0 }), exercise: '', label: '(all exercises)' };
   for (const r of [all, ...rows]) {
     const tr = document.createElement('tr');
     tr.dataset.exercise = r.exercise;
     if (r.exercise === state.exercise) { tr.classList.add('selected'); }
-    const cells = r === all ? [r.label, '', '', '', '', '']
-      : [r.exercise, String(r.samples), fmt(r.mean_log_likelihood), fmt(r.log_likelihood_change),
-         fmt(r.candidate_gain), String(r.fallback_samples)];
+    const cells = [r === all ? r.label : r.exercise, String(r.samples), fmt(r.mean_log_likelihood),
+      fmt(r.log_likelihood_change), fmt(r.candidate_gain), String(r.fallback_samples)];
     cells.forEach((c, i) => {
       const td = document.createElement('td');
       td.textContent = c;

@@ -196,6 +196,10 @@ class QualityIT {
                 .setFromDay(FIRST.toString()).setToDay(TODAY.toString()).build());
         assertThat(table.getRowsList()).extracting(QualityTableRow::getExercise).containsExactlyInAnyOrder(EXERCISES);
         assertThat(table.getRowsList()).allSatisfy(r -> assertThat(r.getCandidateGain()).isPositive());
+        assertThat(table.getOverall().getExercise()).isEmpty();
+        assertThat(table.getOverall().getSamples())
+                .isEqualTo(table.getRowsList().stream().mapToLong(QualityTableRow::getSamples).sum()).isPositive();
+        assertThat(table.getOverall().getCandidateGain()).isPositive();
     }
 
     @Test
@@ -274,6 +278,15 @@ class QualityIT {
             assertThat(browser.findElement(By.id("active-version")).getText()).isEqualTo(CANDIDATE.version());
             List<WebElement> rows = browser.findElements(By.cssSelector("#exercise-table tbody tr"));
             assertThat(rows).hasSize(1 + EXERCISES.length);
+            // The "(all exercises)" line comes first, with the table's over-all figures, not blanks.
+            QualityTable table = service.knowledge().getQualityTable(GetQualityTableRequest.newBuilder()
+                    .setFromDay(browser.findElement(By.id("from")).getDomProperty("value"))
+                    .setToDay(browser.findElement(By.id("to")).getDomProperty("value")).build());
+            List<WebElement> allCells = rows.get(0).findElements(By.tagName("td"));
+            assertThat(allCells.get(0).getText()).isEqualTo("(all exercises)");
+            assertThat(allCells.get(1).getText()).isEqualTo(String.valueOf(table.getOverall().getSamples()));
+            assertThat(allCells.get(2).getText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f",
+                    table.getOverall().getMeanLogLikelihood()));
 
             String before = browser.findElement(By.tagName("body")).getDomAttribute("data-ready");
             browser.findElement(By.cssSelector("#exercise-table tbody tr[data-exercise='qa_counting']")).click();
