@@ -2,16 +2,15 @@ package proficio.service.grpc;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.Blocking;
 import proficio.proto.v1.DiagnosticsGrpc;
 import proficio.proto.v1.EchoRequest;
 import proficio.proto.v1.EchoResponse;
 
 /**
  * {@code proficio.v1.Diagnostics}: an echo that does no work, the serving ceiling the load harness
- * measures Predict against (issue #5). {@link Blocking} like every {@link KnowledgeGrpcService}
- * call, so both take the same path through the server (event loop, then a worker thread) and the
- * difference between them is the work alone.
+ * measures Predict against (issue #5). Answered on the gRPC event loop, as {@link KnowledgeGrpcService}'s
+ * read-only calls are whenever the student's stores are here and ready, so both take the same path
+ * through the server and the difference between them is the work alone.
  */
 @GrpcService
 public class DiagnosticsGrpcService extends DiagnosticsGrpc.DiagnosticsImplBase {
@@ -20,7 +19,6 @@ public class DiagnosticsGrpcService extends DiagnosticsGrpc.DiagnosticsImplBase 
     static final int MAX_PAYLOAD_BYTES = 1024;
 
     @Override
-    @Blocking
     public void echo(EchoRequest request, StreamObserver<EchoResponse> reply) {
         if (request.getPayload().size() > MAX_PAYLOAD_BYTES) {
             reply.onError(Requests.invalid("payload", "at most " + MAX_PAYLOAD_BYTES + " bytes, got "

@@ -55,12 +55,21 @@ public class StudentStateQuery {
 
     /** Runs {@code read} against the stores of {@code studentId}'s partition. */
     public <T> QueryResult<T> read(String studentId, Function<StudentStateReader, T> read) {
-        return query(studentId, StudentStateQuery::reader, read);
+        return query(studentId, StudentStateQuery::reader, read, readyTimeout);
+    }
+
+    /**
+     * As {@link #read}, but never waits: stores that are not queryable at this moment give
+     * {@link QueryResult.Unavailable} at once. For a caller that must not block (an event loop), which
+     * then hands the call to a thread that may wait.
+     */
+    public <T> QueryResult<T> readNow(String studentId, Function<StudentStateReader, T> read) {
+        return query(studentId, StudentStateQuery::reader, read, Duration.ZERO);
     }
 
     /** Runs {@code read} against the {@code transitions} store of {@code studentId}'s partition. */
     public <T> QueryResult<T> readTransitions(String studentId, Function<TransitionReader, T> read) {
-        return query(studentId, StudentStateQuery::transitionReader, read);
+        return query(studentId, StudentStateQuery::transitionReader, read, readyTimeout);
     }
 
     /**
@@ -125,8 +134,8 @@ public class StudentStateQuery {
     }
 
     private <R, T> QueryResult<T> query(String studentId, BiFunction<KafkaStreams, Integer, R> open,
-                                        Function<R, T> read) {
-        long deadline = System.nanoTime() + readyTimeout.toNanos();
+                                        Function<R, T> read, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         String lastProblem = "Kafka Streams has not started";
         while (true) {
             KafkaStreams streams = runtime.streams();
@@ -150,8 +159,8 @@ public class StudentStateQuery {
                     }
                 }
             }
-            if (System.nanoTime() > deadline) {
-                return new QueryResult.Unavailable<>(lastProblem + " (waited " + readyTimeout.toMillis() + " ms)");
+            if (System.nanoTime() - deadline >= 0) {
+                return new QueryResult.Unavailable<>(lastProblem + " (waited " + wait.toMillis() + " ms)");
             }
             sleep();
         }
