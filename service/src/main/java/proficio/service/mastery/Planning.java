@@ -46,7 +46,10 @@ public final class Planning {
     public static CataloguePredictions predictions(ExerciseCatalogue catalogue, KnowledgeModel model,
                                                    StudentSnapshot student) {
         return new CataloguePredictions() {
+            /** p by catalogue index from one pass; an attempted exercise's entry is filled when asked for. */
             private double[] byIndex;
+            /** Which catalogue indexes the student attempted and whose entry is not filled yet. */
+            private boolean[] pending;
 
             @Override
             public ExerciseCatalogue catalogue() {
@@ -65,7 +68,20 @@ public final class Planning {
             @Override
             public double atCatalogueIndex(int index) {
                 if (byIndex == null) {
-                    byIndex = predictor(catalogue, model).predict(student, attempted(student));
+                    // The pass covers the never-attempted exercises only: the challenge scan skips the
+                    // attempted ones, so predicting them all here (300 in bench/mastery) was wasted work.
+                    byIndex = predictor(catalogue, model).predict(student, List.of());
+                    pending = new boolean[byIndex.length];
+                    for (String e : attempted(student)) {
+                        int i = catalogue.indexOf(e);
+                        if (i >= 0) {
+                            pending[i] = true;
+                        }
+                    }
+                }
+                if (pending[index]) {
+                    byIndex[index] = model.predict(catalogue.get(index).name(), "", student).probability();
+                    pending[index] = false;
                 }
                 return byIndex[index];
             }

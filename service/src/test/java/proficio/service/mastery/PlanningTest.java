@@ -85,6 +85,18 @@ class PlanningTest {
         }
         assertThat(model.predict("angles", "", s).probability())
                 .isNotEqualTo(model.predict("addition_2", "", s).probability());
+        // By catalogue index too, the attempted exercise (addition_1) included: the pass leaves its entry
+        // to a single prediction, made when it is asked for, before or after a never-attempted one.
+        for (List<String> order : List.of(exercises, exercises.reversed())) {
+            var p = Planning.predictions(catalogue(), model, s);
+            for (String e : order) {
+                int i = catalogue().indexOf(e);
+                if (i >= 0) {
+                    assertThat(p.atCatalogueIndex(i)).as(e).isEqualTo(model.predict(e, "", s).probability());
+                    assertThat(p.atCatalogueIndex(i)).as(e + ", asked again").isEqualTo(model.predict(e, "", s).probability());
+                }
+            }
+        }
     }
 
     @Test
