@@ -37,5 +37,14 @@ class RepliesTest {
         assertThat(reply.getExercisesList()).extracting(RankedExercise::getProbability).containsExactly(0.9, 0.8, 0.7, 0.6);
         assertThat(reply.getExercisesList()).extracting(RankedExercise::getInCatalogue).containsExactly(true, false, true, true);
         assertThat(reply.getExercises(3).getLevel()).isEqualTo(proficio.proto.v1.MasteryLevel.MASTERY_LEVEL_LEVEL_TWO);
+
+        // The entries kept for a catalogue are its own: a reloaded catalogue (a new object) with other
+        // names at the same indexes is named by its names, and the first catalogue's reply is unchanged.
+        ExerciseCatalogue reloaded = ExerciseCatalogue.of(List.of(exercise("b"), exercise("c"), exercise("d")));
+        RankedExercises after = Replies.rankedAll("s", "v2", List.of(new Planning.Ranked("d", 0.5, MasteryLevel.PRACTICED, 2),
+                new Planning.Ranked("b", 0.4, MasteryLevel.UNPRACTICED, 0)), reloaded);
+        assertThat(after.getExercisesList()).extracting(RankedExercise::getExercise).containsExactly("d", "b");
+        assertThat(after.getExercisesList()).extracting(RankedExercise::getProbability).containsExactly(0.5, 0.4);
+        assertThat(Replies.rankedAll("s", "v1", ranked, catalogue)).isEqualTo(reply);
     }
 }
