@@ -150,6 +150,24 @@ class StudentStateReaderTest {
     }
 
     @Test
+    void readAll_iteratesInNameOrder_evenWhereTheStoresByteOrderDiffers() {
+        // In UTF-8 "\uFB01" (EF AC 81) sorts before "\uD83D\uDE00" (F0 9F 98 80); as Java strings the
+        // emoji (a surrogate pair, D83D) sorts first. The snapshot follows String order either way.
+        List<String> names = List.of("b", "\uFB01x", "\uD83D\uDE00", "a", "ab", "aa", "exercise_00042", "exercise_00007");
+        for (int i = 0; i < names.size(); i++) {
+            put("s", names.get(i), state(i + 1));
+        }
+
+        StudentSnapshot s = reader.readAll("s");
+
+        List<String> byName = names.stream().sorted().toList();
+        assertThat(List.copyOf(s.exercises().keySet())).isEqualTo(byName);
+        assertThat(List.copyOf(s.mastery().keySet())).isEqualTo(byName);
+        assertThat(s.exercise("\uFB01x")).isEqualTo(state(2));
+        assertThat(s.masteryOf("aa")).isEqualTo(mastery(6));
+    }
+
+    @Test
     void readAll_ofTheLongerId_returnsOnlyItsOwnExercises() {
         putNeighbours();
 
