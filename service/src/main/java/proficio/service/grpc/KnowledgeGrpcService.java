@@ -370,9 +370,9 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     }
 
     /**
-     * How a read-only call gets its model and the student's state. {@link #WAITING} may block: it waits
+     * How a read-only call gets its model and the student's state. {@link #waiting} may block: it waits
      * (bounded) for the models topic and for stores that are not queryable yet, and it lets a student
-     * owned elsewhere be forwarded. {@link #NOW} never blocks: anything that would wait or forward throws
+     * owned elsewhere be forwarded. {@link #now} never blocks: anything that would wait or forward throws
      * {@link WouldBlock}.
      */
     private interface Reads {
@@ -381,7 +381,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         StudentSnapshot snapshot(String student, Function<StudentStateReader, StudentSnapshot> read);
     }
 
-    private final Reads WAITING = new Reads() {
+    private final Reads waiting = new Reads() {
         @Override
         public ActiveModel.Active model() {
             return activeModel();
@@ -393,7 +393,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         }
     };
 
-    private final Reads NOW = new Reads() {
+    private final Reads now = new Reads() {
         @Override
         public ActiveModel.Active model() {
             if (!activeModel.isSettled()) {
@@ -411,7 +411,7 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         }
     };
 
-    /** Thrown by {@link #NOW} where {@link #WAITING} would wait or forward; never leaves this class. */
+    /** Thrown by {@link #now} where {@link #waiting} would wait or forward; never leaves this class. */
     private static final class WouldBlock extends RuntimeException {
         static final WouldBlock INSTANCE = new WouldBlock();
 
@@ -434,26 +434,17 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
     private <Req, Resp> void answerOnLoop(StreamObserver<Resp> reply, MethodDescriptor<Req, Resp> method, Req request,
                                           Function<Reads, Resp> call) {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
-            Resp answered;
             try {
-                answered = call.apply(NOW);
+                answer(reply, () -> call.apply(now));
             } catch (WouldBlock e) {
-                // The gRPC context (deadline, the forwarded-call mark) goes along to the worker.
+                // Thrown before anything was replied. The gRPC context (deadline, the forwarded-call
+                // mark) goes along to the worker.
                 Infrastructure.getDefaultWorkerPool().execute(io.grpc.Context.current().wrap(
-                        () -> answer(reply, method, request, () -> call.apply(WAITING))));
-                return;
-            } catch (StatusRuntimeException e) {
-                reply.onError(e);
-                return;
-            } catch (RuntimeException e) {
-                reply.onError(Status.INTERNAL.withDescription(e.toString()).withCause(e).asRuntimeException());
-                return;
+                        () -> answer(reply, method, request, () -> call.apply(waiting))));
             }
-            reply.onNext(answered);
-            reply.onCompleted();
             return;
         }
-        answer(reply, method, request, () -> call.apply(WAITING));
+        answer(reply, method, request, () -> call.apply(waiting));
     }
 
     /** Answers here, or sends the same request to the same RPC of the instance that owns the student. */
@@ -468,10 +459,13 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         });
     }
 
+    /** Replies with what {@code call} returns, or with its status; a {@link WouldBlock} goes back to the caller. */
     private static <T> void answer(StreamObserver<T> reply, Supplier<T> call) {
         try {
             reply.onNext(call.get());
             reply.onCompleted();
+        } catch (WouldBlock e) {
+            throw e;
         } catch (StatusRuntimeException e) {
             reply.onError(e);
         } catch (RuntimeException e) {
