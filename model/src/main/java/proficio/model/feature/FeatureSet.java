@@ -19,7 +19,18 @@ public interface FeatureSet {
     List<String> featureNames();
 
     /** The features for predicting the next answer in {@code exercise} from the state just before it. */
-    double[] vector(StudentView student, String exercise);
+    default double[] vector(StudentView student, String exercise) {
+        double[] x = new double[dimension()];
+        write(student, exercise, x);
+        return x;
+    }
+
+    /**
+     * Writes {@link #vector} into {@code x[0 .. dimension())}, every one of those elements: the one
+     * definition of the features, for callers that reuse one array (ranking a catalogue predicts each
+     * of a student's hundreds of exercises; an array apiece was a third of what that call allocated).
+     */
+    void write(StudentView student, String exercise, double[] x);
 
     /**
      * Whether {@link #vector} reads totals over all of the student's exercises

@@ -37,10 +37,8 @@ public final class Ka2014FeatureSet implements FeatureSet {
     }
 
     @Override
-    public double[] vector(StudentView student, String exercise) {
-        double[] x = new double[DIMENSION];
+    public void write(StudentView student, String exercise, double[] x) {
         write(student.exercise(exercise), student.knowledge(), x);
-        return x;
     }
 
     /** Writes the 107 ka2014 values into the start of {@code x}; richer sets extend from there. */

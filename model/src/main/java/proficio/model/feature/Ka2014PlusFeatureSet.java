@@ -49,8 +49,7 @@ public final class Ka2014PlusFeatureSet implements FeatureSet {
     }
 
     @Override
-    public double[] vector(StudentView student, String exercise) {
-        double[] x = new double[DIMENSION];
+    public void write(StudentView student, String exercise, double[] x) {
         ExerciseState e = student.exercise(exercise);
         Ka2014FeatureSet.write(e, student.knowledge(), x);
         int i = Ka2014FeatureSet.DIMENSION;
@@ -62,7 +61,6 @@ public final class Ka2014PlusFeatureSet implements FeatureSet {
         x[i + 3] = Math.log1p(done);
         x[i + 4] = Math.log1p(correct);
         x[i + 5] = Math.log1p(done - correct);
-        return x;
     }
 
     private static List<String> names() {

@@ -1,7 +1,6 @@
 package proficio.model.feature;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import proficio.model.state.ExerciseState;
@@ -71,10 +70,9 @@ public final class Ka2014SeqFeatureSet implements FeatureSet {
     }
 
     @Override
-    public double[] vector(StudentView student, String exercise) {
-        double[] plus = Ka2014PlusFeatureSet.INSTANCE.vector(student, exercise);
-        double[] x = Arrays.copyOf(plus, DIMENSION);
-        int i = plus.length;
+    public void write(StudentView student, String exercise, double[] x) {
+        Ka2014PlusFeatureSet.INSTANCE.write(student, exercise, x);
+        int i = Ka2014PlusFeatureSet.INSTANCE.dimension();
         StudentSequence s = student.sequence();
         ExerciseState e = student.exercise(exercise);
         long done = student.totalDone();
@@ -113,7 +111,6 @@ public final class Ka2014SeqFeatureSet implements FeatureSet {
             right += s.correctAt(age) ? 1 : 0;
         }
         x[i] = (right + 1.0) / (s.length() - skip + 2.0);
-        return x;
     }
 
     /** EWMA of the kept answers older than {@code skip}, oldest first, seeded at {@link #SEED}. */

@@ -35,9 +35,13 @@ public final class CataloguePredictor {
     private final ExerciseCatalogue catalogue;
     private final KnowledgeModel model;
     private final double[] offsets;
+    /** Each catalogue exercise's theta: its own, else the global one. */
+    private final Theta[] thetas;
     private final boolean[] sharesGlobal;
     private final boolean[] ownTheta;
     private final int[] byName;
+    /** The inverse of {@link #byName}: the position of catalogue index i in name order. */
+    private final int[] nameRank;
     private final int dimension;
     /** The catalogue index of each packed exercise, in catalogue order. */
     private final int[] rowExercise;
@@ -53,7 +57,7 @@ public final class CataloguePredictor {
         offsets = new double[n];
         sharesGlobal = new boolean[n];
         ownTheta = new boolean[n];
-        Theta[] thetas = new Theta[n];
+        thetas = new Theta[n];
         int packed = 0;
         for (int i = 0; i < n; i++) {
             String name = catalogue.get(i).name();
@@ -93,6 +97,10 @@ public final class CataloguePredictor {
         byName = IntStream.range(0, n).boxed()
                 .sorted(Comparator.comparing(i -> catalogue.get(i).name()))
                 .mapToInt(Integer::intValue).toArray();
+        nameRank = new int[n];
+        for (int r = 0; r < n; r++) {
+            nameRank[byName[r]] = r;
+        }
     }
 
     public static CataloguePredictor of(ExerciseCatalogue catalogue, KnowledgeModel model) {
@@ -122,6 +130,36 @@ public final class CataloguePredictor {
         return byName.clone();
     }
 
+    /** The catalogue index of the exercise at {@code rank} in name order: {@code byName()[rank]}, no copy. */
+    public int byNameAt(int rank) {
+        return byName[rank];
+    }
+
+    /** The position of the catalogue exercise at {@code index} in name order (the inverse of {@link #byNameAt}). */
+    public int nameRank(int index) {
+        return nameRank[index];
+    }
+
+    /**
+     * p of the catalogue exercise at {@code index} from the student's state in it (an attempted exercise):
+     * {@code model.predict(name, "", student).probability()} to the bit, with the theta and offset looked
+     * up once per predictor rather than by name per call.
+     */
+    public double predictAt(int index, StudentView student) {
+        return predictAt(index, student, new double[dimension]);
+    }
+
+    /** {@link #predictAt(int, StudentView)} with the features written into {@code scratch} (its dimension, reused). */
+    public double predictAt(int index, StudentView student, double[] scratch) {
+        model.featureSet().write(student, catalogue.get(index).name(), scratch);
+        return thetas[index].probability(scratch, offsets[index]);
+    }
+
+    /** The length of the feature vector, for {@link #predictAt(int, StudentView, double[])}'s scratch. */
+    public int dimension() {
+        return dimension;
+    }
+
     /**
      * p for every catalogue exercise, by catalogue index, for {@code student}.
      *
@@ -145,7 +183,7 @@ public final class CataloguePredictor {
         for (String exercise : attempted) {
             int i = catalogue.indexOf(exercise);
             if (i >= 0) {
-                p[i] = model.predict(exercise, "", student).probability();
+                p[i] = predictAt(i, student);
             }
         }
         return p;

@@ -61,9 +61,16 @@ class CataloguePredictorTest {
 
                 assertThat(predictor.holdsFloats()).isEqualTo(model != full);
                 assertThat(p).hasSize(catalogue.size());
+                // one scratch array for all, dirtied first: every element is written for each exercise
+                double[] scratch = new double[predictor.dimension()];
+                java.util.Arrays.fill(scratch, Double.NaN);
                 for (int i = 0; i < catalogue.size(); i++) {
                     String name = catalogue.get(i).name();
                     assertThat(p[i]).as(set.name() + " " + name).isEqualTo(model.predict(name, "", student).probability());
+                    assertThat(predictor.predictAt(i, student)).as(set.name() + " " + name + " on its own")
+                            .isEqualTo(model.predict(name, "", student).probability());
+                    assertThat(predictor.predictAt(i, student, scratch)).as(set.name() + " " + name + " reusing an array")
+                            .isEqualTo(model.predict(name, "", student).probability());
                 }
                 assertThat(p[catalogue.indexOf("own")]).isNotEqualTo(p[catalogue.indexOf("never")]);
                 assertThat(p[catalogue.indexOf("offset-only")]).isNotEqualTo(p[catalogue.indexOf("never")]);
@@ -102,6 +109,8 @@ class CataloguePredictorTest {
         CataloguePredictor predictor = CataloguePredictor.of(catalogue, model);
 
         assertThat(predictor.byName()).containsExactly(1, 2, 0);
+        assertThat(new int[] {predictor.byNameAt(0), predictor.byNameAt(1), predictor.byNameAt(2)}).containsExactly(1, 2, 0);
+        assertThat(new int[] {predictor.nameRank(0), predictor.nameRank(1), predictor.nameRank(2)}).containsExactly(2, 0, 1);
         assertThat(predictor.isFor(catalogue, model)).isTrue();
         assertThat(predictor.isFor(ExerciseCatalogue.of(catalogue.exercises()), model)).isFalse();
     }

@@ -1,6 +1,8 @@
 package proficio.service.grpc;
 
+import io.grpc.BindableService;
 import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -66,7 +68,7 @@ import proficio.store.StudentStateReader;
 
 /** {@code proficio.v1.KnowledgeService}: validate, read the student's state, call {@code model}, reply. */
 @GrpcService
-public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceImplBase {
+public class KnowledgeGrpcService implements KnowledgeServiceGrpc.AsyncService, BindableService {
 
     @Inject
     StudentStateQuery query;
@@ -201,19 +203,31 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
         });
     }
 
-    @Override
-    public void rankExercises(RankExercisesRequest request, StreamObserver<RankedExercises> reply) {
-        answerOnLoop(reply, KnowledgeServiceGrpc.getRankExercisesMethod(), request, reads -> {
+    /**
+     * RankExercises, bound by {@link #bindService} in place of the generated method: its reply (every
+     * catalogue exercise, 155 KB for 5,000) is written as bytes straight from the ranking
+     * ({@link Replies#rankedAll}), not built as a message of 5,000 lines first.
+     */
+    void rankExercisesEncoded(RankExercisesRequest request, StreamObserver<EncodedReply> reply) {
+        answerOnLoop(reply, (owner, r) -> EncodedReply.of(forwarder.forward(owner, KnowledgeServiceGrpc.getRankExercisesMethod(), r)),
+                request, reads -> {
             String student = Requests.studentId(request.getStudentId());
             int limit = Requests.limit("limit", request.getLimit(), 0, Integer.MAX_VALUE);
             KnowledgeModel model = reads.model().model();
             ActiveCatalogue.Loaded cat = catalogue.get();
             StudentSnapshot snapshot = reads.snapshot(student, r -> r.readAll(student));
-            List<Planning.Ranked> ranked = Planning.rankAll(cat.planner(), model, snapshot, limit);
-            long own = Planning.ownThetas(ranked, cat.catalogue(), model);
+            Planning.RankedAll ranked = Planning.rankAll(cat.planner(), model, snapshot, limit);
+            long own = Planning.ownThetas(ranked, model);
             served.rankedAll(model, own, ranked.size() - own);
-            return Replies.rankedAll(student, model.version(), ranked, cat.catalogue());
+            return Replies.rankedAll(student, model.version(), ranked);
         });
+    }
+
+    /** The generated binding (as {@code KnowledgeServiceImplBase} makes it), with RankExercises encoding its reply. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return EncodedReply.bind(KnowledgeServiceGrpc.bindService(this), KnowledgeServiceGrpc.getRankExercisesMethod(),
+                this::rankExercisesEncoded);
     }
 
     @Override
@@ -433,6 +447,12 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
      */
     private <Req, Resp> void answerOnLoop(StreamObserver<Resp> reply, MethodDescriptor<Req, Resp> method, Req request,
                                           Function<Reads, Resp> call) {
+        answerOnLoop(reply, (owner, r) -> forwarder.forward(owner, method, r), request, call);
+    }
+
+    /** {@link #answerOnLoop(StreamObserver, MethodDescriptor, Object, Function)}, forwarding with {@code forward}. */
+    private <Req, Resp> void answerOnLoop(StreamObserver<Resp> reply, Forward<Req, Resp> forward, Req request,
+                                          Function<Reads, Resp> call) {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             try {
                 answer(reply, () -> call.apply(now));
@@ -440,23 +460,34 @@ public class KnowledgeGrpcService extends KnowledgeServiceGrpc.KnowledgeServiceI
                 // Thrown before anything was replied. The gRPC context (deadline, the forwarded-call
                 // mark) goes along to the worker.
                 Infrastructure.getDefaultWorkerPool().execute(io.grpc.Context.current().wrap(
-                        () -> answer(reply, method, request, () -> call.apply(waiting))));
+                        () -> answer(reply, forward, request, () -> call.apply(waiting))));
             }
             return;
         }
-        answer(reply, method, request, () -> call.apply(waiting));
+        answer(reply, forward, request, () -> call.apply(waiting));
     }
 
     /** Answers here, or sends the same request to the same RPC of the instance that owns the student. */
     private <Req, Resp> void answer(StreamObserver<Resp> reply, MethodDescriptor<Req, Resp> method, Req request,
             Supplier<Resp> call) {
+        answer(reply, (owner, r) -> forwarder.forward(owner, method, r), request, call);
+    }
+
+    private <Req, Resp> void answer(StreamObserver<Resp> reply, Forward<Req, Resp> forward, Req request,
+                                    Supplier<Resp> call) {
         answer(reply, () -> {
             try {
                 return call.get();
             } catch (OwnedElsewhere e) {
-                return forwarder.forward(e.owner, method, request);
+                return forward.to(e.owner, request);
             }
         });
+    }
+
+    /** Sends a request to the instance that owns its student, and gives its reply. */
+    @FunctionalInterface
+    private interface Forward<Req, Resp> {
+        Resp to(String owner, Req request);
     }
 
     /** Replies with what {@code call} returns, or with its status; a {@link WouldBlock} goes back to the caller. */

@@ -63,6 +63,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("auto.create.topics.enable", "false");
         // The source of truth is kept forever on a laptop too (retraining replays it).
         props.put("log.retention.ms", "-1");
+        // The log cleaner (compacted topics: models, the stores' changelogs) allocates its dedupe buffer
+        // up front, 128 MB by default, on the service's heap here: two thirds of the live heap, which set
+        // off a G1 marking cycle (with a 12-18 ms remark pause) every second or two under gRPC load
+        // (bench/mastery). 16 MB dedupes 500k keys per cleaning pass, plenty for a laptop.
+        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         KafkaConfig config = new KafkaConfig(props, false);
         try {
             format(config, logDir);

@@ -129,7 +129,7 @@ class PlanningTest {
     void rankAll_coversCatalogueAndAttemptedExercises_highestPFirst() throws Exception {
         ExerciseCatalogue catalogue = catalogue();
         MasteryPlanner planner = new MasteryPlanner(catalogue, MasteryConfig.DEFAULTS);
-        List<Planning.Ranked> ranked = Planning.rankAll(planner, model(), practiced(), 0);
+        List<Planning.Ranked> ranked = Planning.rankAll(planner, model(), practiced(), 0).toList();
 
         assertThat(ranked).extracting(Planning.Ranked::exercise)
                 .containsExactlyInAnyOrder("addition_1", "addition_2", "angles", "offline");
@@ -137,7 +137,7 @@ class PlanningTest {
             assertThat(ranked.get(i - 1).p()).isGreaterThanOrEqualTo(ranked.get(i).p());
         }
         assertThat(ranked.get(0).exercise()).isIn("addition_1", "offline"); // five right beats never tried
-        assertThat(Planning.rankAll(planner, model(), practiced(), 2)).hasSize(2);
+        assertThat(Planning.rankAll(planner, model(), practiced(), 2).toList()).hasSize(2);
         assertThat(catalogue.exercises()).extracting(Exercise::name).doesNotContain("offline");
         assertThat(ranked).allSatisfy(r -> assertThat(r.inCatalogue()).isEqualTo(catalogue.contains(r.exercise())));
     }
@@ -152,10 +152,24 @@ class PlanningTest {
                 new Exercise("alpha", "m", List.of(), List.of(), List.of()));
         MasteryPlanner planner = new MasteryPlanner(ExerciseCatalogue.of(reversed), MasteryConfig.DEFAULTS);
         StudentSnapshot nobody = new StudentSnapshot("nobody", KnowledgeState.zero(), null, Map.of(), Map.of(), true);
-        assertThat(Planning.rankAll(planner, model(), nobody, 0)).extracting(Planning.Ranked::exercise)
+        assertThat(Planning.rankAll(planner, model(), nobody, 0).toList()).extracting(Planning.Ranked::exercise)
                 .containsExactly("alpha", "beta", "mu", "zeta");
-        assertThat(Planning.rankAll(planner, model(), nobody, 3)).extracting(Planning.Ranked::exercise)
+        assertThat(Planning.rankAll(planner, model(), nobody, 3).toList()).extracting(Planning.Ranked::exercise)
                 .containsExactly("alpha", "beta", "mu");
+
+        // Exercises outside the catalogue (here with no answer yet, so the same p) merge into the name
+        // order: before all, between, after all, and two between the same pair.
+        Map<String, ExerciseState> outside = new java.util.HashMap<>();
+        for (String e : List.of("aaa", "beta2", "beta3", "zzz")) {
+            outside.put(e, ExerciseState.EMPTY);
+        }
+        StudentSnapshot withOutside = new StudentSnapshot("o", KnowledgeState.zero(), null, outside, Map.of(), true);
+        Planning.RankedAll all = Planning.rankAll(planner, model(), withOutside, 0);
+        assertThat(all.toList()).extracting(Planning.Ranked::exercise)
+                .containsExactly("aaa", "alpha", "beta", "beta2", "beta3", "mu", "zeta", "zzz");
+        assertThat(all.toList()).extracting(Planning.Ranked::inCatalogue)
+                .containsExactly(false, true, true, false, false, true, true, false);
+        assertThat(all.catalogueIndex(1)).isEqualTo(3);
     }
 
     @Test
@@ -163,14 +177,14 @@ class PlanningTest {
         MasteryPlanner planner = new MasteryPlanner(catalogue(), MasteryConfig.DEFAULTS);
         var student = practiced();
         var p = Planning.predictions(model(), student);
-        assertThat(Planning.rankAll(planner, model(), student, 0)).allSatisfy(r -> {
+        assertThat(Planning.rankAll(planner, model(), student, 0).toList()).allSatisfy(r -> {
             assertThat(r.p()).isEqualTo(p.applyAsDouble(r.exercise()));
             assertThat(r.level()).isEqualTo(student.masteryOf(r.exercise()).level());
         });
     }
 
     @Test
-    void highestPFirst_ordersExactly_byPDescendingThenPosition_evenForPsCloserThanItsKeysResolve() {
+    void highestPFirst_ordersExactly_byPDescendingThenRank_evenForPsCloserThanItsKeysResolve() {
         java.util.Random random = new java.util.Random(11);
         for (int n : new int[] {1, 2, 7, 300, 5000}) {
             double[] p = new double[n];
@@ -183,13 +197,21 @@ class PlanningTest {
                 };
                 p[i] = base;
             }
+            // ranks: a shuffled permutation, as the name order is of catalogue indexes
+            List<Integer> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+            java.util.Collections.shuffle(shuffled, random);
+            int[] rank = shuffled.stream().mapToInt(Integer::intValue).toArray();
+            int[] entryOfRank = new int[n];
+            for (int i = 0; i < n; i++) {
+                entryOfRank[rank[i]] = i;
+            }
             Integer[] expected = new Integer[n];
             for (int i = 0; i < n; i++) {
                 expected[i] = i;
             }
-            java.util.Arrays.sort(expected, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(a, b));
+            java.util.Arrays.sort(expected, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(rank[a], rank[b]));
 
-            assertThat(Planning.highestPFirst(p)).as("n = " + n)
+            assertThat(Planning.highestPFirst(p, e -> rank[e], r -> entryOfRank[r])).as("n = " + n)
                     .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
         }
     }
