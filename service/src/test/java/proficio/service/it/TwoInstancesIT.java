@@ -27,6 +27,9 @@ import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
+import proficio.proto.v1.RankExercisesRequest;
+import proficio.proto.v1.RankedExercise;
+import proficio.proto.v1.RankedExercises;
 import proficio.proto.v1.StudentState;
 import proficio.store.Schemas;
 
@@ -87,6 +90,11 @@ class TwoInstancesIT {
 
                 assertThat(stateB).as("GetStudentState of %s on B equals A's", student).isEqualTo(stateA);
                 assertThat(predictB).as("Predict of %s on B equals A's", student).isEqualTo(predictA);
+                // RankExercises writes its reply as bytes (EncodedReply); forwarded, it is re-sent from the owner's message
+                RankedExercises rankA = rank(a, student);
+                assertThat(rank(b, student)).as("RankExercises of %s on B equals A's", student).isEqualTo(rankA);
+                assertThat(rankA.getExercisesList()).extracting(RankedExercise::getExercise).as("ranked exercises of %s", student)
+                        .containsExactlyInAnyOrderElementsOf(e.getValue().keySet());
                 assertThat(doneOf(stateA)).as("done counts of %s", student).isEqualTo(e.getValue());
                 Map<String, Long> predictedDone = new TreeMap<>();
                 predictA.getPredictionsList().stream().filter(p -> p.getDone() > 0)
@@ -107,6 +115,10 @@ class TwoInstancesIT {
                         assertThat(ex.getStatus().getDescription()).contains("localhost:" + b.grpcPort, "not forwarded again");
                     });
         }
+    }
+
+    private static RankedExercises rank(ServiceProcess service, String student) {
+        return service.knowledge().rankExercises(RankExercisesRequest.newBuilder().setStudentId(student).build());
     }
 
     private static Map<String, String> settings(TestBroker broker) {
