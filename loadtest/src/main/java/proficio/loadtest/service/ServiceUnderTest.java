@@ -43,8 +43,8 @@ public final class ServiceUnderTest implements AutoCloseable {
         this.workDir = workDir;
         log = workDir.resolve("service.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        // The JVM options bin/serve uses (heap: the JVM's default); more with --service-jvm-option.
-        command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        // The JVM options bin/serve uses (a 1 GB initial heap); more with --service-jvm-option.
+        command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xms1g"));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -198,6 +198,12 @@ public class StreamsRuntime {
         // A member that dies and does not come back is replaced after this long (default 45 s).
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
         p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
+        // No JMX reporter (Kafka 4 adds it by default): the metrics reach /q/metrics through Micrometer's
+        // KafkaStreamsMetrics binder, which reads them directly. With JMX on, every store iterator a
+        // query opened added a gauge (oldest-iterator-open-since-ms) and removed it on close, and each
+        // of those re-registered the store's MBean: a share of every RankExercises / GetNextChallenge.
+        // kafka-streams.metric.reporters=org.apache.kafka.common.metrics.JmxReporter turns it back on.
+        p.put(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
         // Pass-through: kafka-streams.<any Streams, consumer or producer key>.
         String prefix = "kafka-streams.";
         for (String name : rawConfig.getPropertyNames()) {
