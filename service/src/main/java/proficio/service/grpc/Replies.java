@@ -221,7 +221,7 @@ final class Replies {
         CatalogueNames names = CatalogueNames.of(ranked.catalogue());
         int n = ranked.size();
         int[] lineSize = new int[n];
-        byte[][] outside = new byte[n][];
+        byte[][] outside = null; // by line, for the few attempted exercises outside the catalogue
         long total = stringFieldSize(1, studentId) + stringFieldSize(2, modelVersion);
         for (int k = 0; k < n; k++) {
             int i = ranked.catalogueIndex(k);
@@ -229,6 +229,9 @@ final class Replies {
             if (i >= 0) {
                 nameLength = names.length(i);
             } else {
+                if (outside == null) {
+                    outside = new byte[n][];
+                }
                 outside[k] = ranked.exercise(k).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 nameLength = outside[k].length;
             }
