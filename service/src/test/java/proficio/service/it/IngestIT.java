@@ -223,6 +223,20 @@ class IngestIT {
         }
         assertThat(ranked.getExercises(1).getProbability())
                 .isEqualTo(defaultModel.predict(ranked.getExercises(1).getExercise(), "", replay).probability());
+        // RankExercises is bound with an encoded reply (EncodedReply): a limit and bad arguments behave as elsewhere
+        assertThat(service.knowledge().rankExercises(RankExercisesRequest.newBuilder().setStudentId(student).setLimit(2)
+                .build()).getExercisesList()).isEqualTo(ranked.getExercisesList().subList(0, 2));
+        assertThatThrownBy(() -> service.knowledge().rankExercises(RankExercisesRequest.newBuilder()
+                .setStudentId(student).setLimit(-1).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("limit");
+                });
+        assertThatThrownBy(() -> service.knowledge().rankExercises(RankExercisesRequest.newBuilder().build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).startsWith("student_id");
+                });
 
         RankedExercises tasks = service.knowledge().getPracticeTasks(GetPracticeTasksRequest.newBuilder()
                 .setStudentId(student).setMission("arithmetic").build());
