@@ -1,6 +1,5 @@
 package proficio.model.predict;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.stream.IntStream;
  * <p>Built once per (catalogue, model) pair: each catalogue exercise's theta (its own, else the global
  * one) and average-problem offset are resolved into arrays by catalogue index, so a student costs one
  * shared feature vector, one dot product per never-attempted exercise, and
- * {@link KnowledgeModel#predict} for each attempted one, with no lookup by name per catalogue
+ * {@link #predictAt} (the same value) for each attempted one, with no lookup by name per catalogue
  * exercise. Exercises on the global theta with no offset all have the same p, computed once. Every
  * value equals {@code model.predict(exercise, "", student).probability()} bit for bit.
  *
@@ -125,12 +124,7 @@ public final class CataloguePredictor {
         return ownTheta[index];
     }
 
-    /** The catalogue indexes in order of exercise name ({@link String#compareTo}); a copy. */
-    public int[] byName() {
-        return byName.clone();
-    }
-
-    /** The catalogue index of the exercise at {@code rank} in name order: {@code byName()[rank]}, no copy. */
+    /** The catalogue index of the exercise at {@code rank} in name order ({@link String#compareTo}). */
     public int byNameAt(int rank) {
         return byName[rank];
     }
@@ -161,12 +155,12 @@ public final class CataloguePredictor {
     }
 
     /**
-     * p for every catalogue exercise, by catalogue index, for {@code student}.
-     *
-     * @param attempted the exercises {@code student} has a non-empty state for; the others are predicted
-     *                  from the shared never-attempted vector
+     * p for every catalogue exercise, by catalogue index, as if {@code student} had never attempted it:
+     * from the shared never-attempted vector. Exact for the exercises the student has no state in; the
+     * caller replaces the attempted ones' entries with {@link #predictAt} (it knows which they are, and
+     * looking them up here again cost a name lookup each).
      */
-    public double[] predict(StudentView student, Collection<String> attempted) {
+    public double[] predictUnattempted(StudentView student) {
         double[] x = model.unattempted(student).vector();
         double[] p = new double[sharesGlobal.length];
         double global = model.globalTheta().probability(x, 0.0);
@@ -179,12 +173,6 @@ public final class CataloguePredictor {
         for (int r = 0; r < rowExercise.length; r++) {
             int i = rowExercise[r];
             p[i] = Theta.sigmoid(z[r] + offsets[i]);
-        }
-        for (String exercise : attempted) {
-            int i = catalogue.indexOf(exercise);
-            if (i >= 0) {
-                p[i] = predictAt(i, student);
-            }
         }
         return p;
     }

@@ -72,7 +72,7 @@ public final class Planning {
                 if (byIndex == null) {
                     // The pass covers the never-attempted exercises only: the challenge scan skips the
                     // attempted ones, so predicting them all here (300 in bench/mastery) was wasted work.
-                    byIndex = predictor(catalogue, model).predict(student, List.of());
+                    byIndex = predictor(catalogue, model).predictUnattempted(student);
                     pending = new boolean[byIndex.length];
                     for (String e : attempted(student)) {
                         int i = catalogue.indexOf(e);
@@ -160,7 +160,7 @@ public final class Planning {
         ExerciseCatalogue catalogue = planner.catalogue();
         CataloguePredictor predictor = predictor(catalogue, model);
         int n = catalogue.size();
-        double[] byIndex = predictor.predict(student, List.of());
+        double[] byIndex = predictor.predictUnattempted(student);
         MasteryLevel[] levels = new MasteryLevel[n];
         List<Ranked> outside = new ArrayList<>();
         double[] scratch = new double[predictor.dimension()];
