@@ -18,7 +18,7 @@ import proficio.trainer.publish.Artifacts;
 import proficio.trainer.replay.RowFiles;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class, sortOptions = false,
-        description = {"Scale-out step 1: replay this worker's share of the log (Kafka partitions p with p % N == I; "
+        description = {"Scale-out step 1: replay this worker's share of the log (Kafka partitions p with p %% N == I; "
                 + "from files, the students whose id hashes to I) and write its rows to <work>/rows-I-of-N.rows."})
 final class ReplayCommand implements Callable<Integer> {
 

@@ -88,6 +88,25 @@ class TrainerCliTest {
     }
 
     @Test
+    void everyCommandsHelp_rendersWithoutPicocliWarnings() {
+        // A description is a format string: a bare '%' (replay's "p % N == I" was one) made picocli warn
+        // on stderr and print the text unformatted.
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            CommandLine cli = TrainerCli.commandLine();
+            assertThat(cli.getSubcommands()).containsKeys("train", "replay", "fit", "merge", "publish");
+            for (CommandLine sub : cli.getSubcommands().values()) {
+                assertThat(sub.getUsageMessage()).as(sub.getCommandName()).isNotBlank();
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("WARN");
+    }
+
+    @Test
     void aMalformedLine_exitsWith2NamingFileAndLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.tsv"),
                 "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n1\t2\t0\t7\t3\n");
