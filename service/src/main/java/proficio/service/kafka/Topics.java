@@ -41,7 +41,8 @@ public final class Topics {
         }
     }
 
-    static List<NewTopic> wanted(int partitions, short rf) {
+    /** The topics the service needs, as it creates them (deploy/k8s/topics.yaml declares the same). */
+    public static List<NewTopic> wanted(int partitions, short rf) {
         Map<String, String> forever = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
         return List.of(
                 // The source of truth: retraining and state rebuilds replay it, so it is kept forever.

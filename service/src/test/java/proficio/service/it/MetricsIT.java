@@ -244,7 +244,7 @@ class MetricsIT {
                 && !streamThreadConsumer(t, "kafka_consumer_fetch_manager_records_lag", "problem-logs").isEmpty(),
                 "the dead letter, the gRPC call and partition lag");
 
-        Path file = Path.of(System.getProperty("proficio.dashboard", "../deploy/grafana/proficio-dashboard.json"));
+        Path file = Path.of(System.getProperty("proficio.dashboard", "../deploy/k8s/grafana/proficio-dashboard.json"));
         JsonObject dashboard = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         assertThat(dashboard.getAsJsonObject("templating").getAsJsonArray("list").get(0).getAsJsonObject()
                 .get("type").getAsString()).as("a Prometheus datasource variable").isEqualTo("datasource");
