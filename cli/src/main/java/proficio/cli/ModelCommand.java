@@ -23,7 +23,7 @@ final class ModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelInfo m;
-        try (ServiceClient service = new ServiceClient(cli.target())) {
+        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
             m = service.activeModel();
         }
         PrintWriter out = spec.commandLine().getOut();

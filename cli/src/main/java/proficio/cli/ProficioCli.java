@@ -57,6 +57,10 @@ public final class ProficioCli implements Runnable {
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrap = DEFAULT_BOOTSTRAP;
 
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT, defaultValue = "${env:PROFICIO_TOKEN}",
+            description = "Bearer token for a service that requires one (proficio.grpc.auth.*; default: $PROFICIO_TOKEN).")
+    String token;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print results as JSON (protobuf JSON for service answers).")
     boolean json;
@@ -84,6 +88,11 @@ public final class ProficioCli implements Runnable {
 
     String bootstrap() {
         return bootstrap;
+    }
+
+    /** The bearer token to send, or null for none. */
+    String token() {
+        return token == null || token.isBlank() ? null : token;
     }
 
     boolean json() {

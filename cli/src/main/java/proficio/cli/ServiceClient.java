@@ -3,6 +3,8 @@ package proficio.cli;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
@@ -16,7 +18,10 @@ import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
 import proficio.proto.v1.StudentState;
 
-/** A plaintext channel to the service; every call gets its own {@value #DEADLINE_MS} ms deadline. */
+/**
+ * A plaintext channel to the service, with the bearer token on every call when one is given; every
+ * call gets its own {@value #DEADLINE_MS} ms deadline.
+ */
 final class ServiceClient implements AutoCloseable {
 
     static final long DEADLINE_MS = 5_000;
@@ -25,8 +30,14 @@ final class ServiceClient implements AutoCloseable {
 
     private final ManagedChannel channel;
 
-    ServiceClient(String target) {
-        this.channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build();
+    ServiceClient(String target, String token) {
+        var builder = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create());
+        if (token != null) {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        this.channel = builder.build();
     }
 
     private KnowledgeServiceGrpc.KnowledgeServiceBlockingStub knowledge() {

@@ -37,13 +37,23 @@ class ServiceCommandsTest {
     private final List<proficio.proto.v1.GetTransitionsRequest> transitionRequests = new ArrayList<>();
     private final List<proficio.proto.v1.RecordAttemptRequest> recordRequests = new ArrayList<>();
     private final HealthStatusManager health = new HealthStatusManager();
+    /** The authorization header of each KnowledgeService call ("" when it had none). */
+    private final List<String> authorizations = new ArrayList<>();
     private Server server;
     private String target;
 
     @BeforeEach
     void start() throws Exception {
         server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                .addService(new StubService())
+                .addService(io.grpc.ServerInterceptors.intercept(new StubService(), new io.grpc.ServerInterceptor() {
+                    @Override
+                    public <Q, S> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, S> call,
+                            io.grpc.Metadata headers, io.grpc.ServerCallHandler<Q, S> next) {
+                        String a = headers.get(io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER));
+                        authorizations.add(a == null ? "" : a);
+                        return next.startCall(call, headers);
+                    }
+                }))
                 .addService(health.getHealthService())
                 .build()
                 .start();
@@ -65,6 +75,19 @@ class ServiceCommandsTest {
                 .containsPattern("addition_1\\s+0\\.8123\\s+exercise\\s+3")
                 .containsPattern("zeta\\s+0\\.5000\\s+global\\s+0")
                 .contains("model ka2012-accuracy");
+    }
+
+    @Test
+    void tokenIsSentAsABearerHeader_andNoHeaderWithoutOne() {
+        CliRun with = CliRun.run("--target", target, "--token", "a-token-of-24-characters", "predict", "--student", "s1",
+                "--exercise", "addition_1");
+        CliRun without = CliRun.run("--target", target, "predict", "--student", "s1", "--exercise", "addition_1");
+
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        // Without --token the default is $PROFICIO_TOKEN, unset where the tests run.
+        assertThat(authorizations).containsExactly("Bearer a-token-of-24-characters",
+                System.getenv("PROFICIO_TOKEN") == null ? "" : "Bearer " + System.getenv("PROFICIO_TOKEN"));
     }
 
     @Test

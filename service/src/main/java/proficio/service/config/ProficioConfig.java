@@ -30,6 +30,8 @@ public interface ProficioConfig {
 
     Metrics metrics();
 
+    Grpc grpc();
+
     /** The feature-space seed of the state this service builds; a model trained under another is refused. */
     @WithDefault("20140101")
     long featureSpaceSeed();
@@ -206,5 +208,29 @@ public interface ProficioConfig {
          */
         @WithDefault("30s")
         Duration kafkaRefreshInterval();
+    }
+
+    interface Grpc {
+        Auth auth();
+    }
+
+    /**
+     * Bearer tokens for gRPC (docs/decisions.md, "gRPC authentication"). With neither set, calls are
+     * not authenticated (the laptop default). With either, every call but the health service's must
+     * carry {@code authorization: Bearer <token>} with an accepted token, or gets UNAUTHENTICATED.
+     */
+    interface Auth {
+        /** One accepted token (an environment variable from a Secret, say). */
+        Optional<String> token();
+
+        /**
+         * A file of accepted tokens, one per line ('#' starts a comment): several at once let a
+         * token be rotated without a gap. Re-read when it changes.
+         */
+        Optional<String> tokenFile();
+
+        /** How often the token file is checked for changes. */
+        @WithDefault("5s")
+        Duration reloadInterval();
     }
 }

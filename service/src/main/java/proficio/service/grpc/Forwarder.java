@@ -1,6 +1,10 @@
 package proficio.service.grpc;
 
 import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ForwardingClientCall;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Deadline;
@@ -26,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 import proficio.service.config.ProficioConfig;
 
 /**
- * Sends a call for a student owned by another instance to that instance's same RPC, and maps the
- * status back. One plaintext channel per owner address, reused, closed on shutdown. Every forward
+ * Sends a call for a student owned by another instance to that instance's same RPC, with the caller's
+ * bearer token, and maps the status back. One plaintext channel per owner address, reused, closed on
+ * shutdown. Every forward
  * has a deadline: the caller's remaining one, capped at {@code proficio.query.forward-timeout}.
  *
  * <p>A forwarded call carries {@value #HEADER}; the interceptor turns it into {@link #isForwarded()}
@@ -90,7 +95,7 @@ public class Forwarder {
             // These channels carry forwards only, so every call on them is marked.
             return NettyChannelBuilder.forAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)))
                     .usePlaintext()
-                    .intercept(MetadataUtils.newAttachHeadersInterceptor(marked))
+                    .intercept(MetadataUtils.newAttachHeadersInterceptor(marked), new CallersToken())
                     .build();
         });
     }
@@ -109,6 +114,28 @@ public class Forwarder {
             }
         }
         channels.clear();
+    }
+
+    /**
+     * Carries the caller's authorization header (kept by {@link TokenAuth}) to the owner, which checks
+     * it as it would the caller's own call.
+     */
+    private static final class CallersToken implements ClientInterceptor {
+        @Override
+        public <Q, S> ClientCall<Q, S> interceptCall(MethodDescriptor<Q, S> method, CallOptions options, Channel next) {
+            String authorization = TokenAuth.CALLERS_AUTHORIZATION.get();
+            ClientCall<Q, S> call = next.newCall(method, options);
+            if (authorization == null) {
+                return call;
+            }
+            return new ForwardingClientCall.SimpleForwardingClientCall<>(call) {
+                @Override
+                public void start(Listener<S> listener, Metadata headers) {
+                    headers.put(TokenAuth.AUTHORIZATION, authorization);
+                    super.start(listener, headers);
+                }
+            };
+        }
     }
 
     /** Marks calls that carry {@value #HEADER}, for {@link #isForwarded()}. */

@@ -270,6 +270,13 @@ class KubernetesManifestsTest {
                 .orElseThrow().getMountPath();
         assertThat(env.get("PROFICIO_STREAMS_STATE_DIR")).startsWith(mount + "/");
         assertThat(env.get("PROFICIO_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(kafkaBootstrap());
+        // gRPC needs a token, from a file in the mounted Secret (a rotated Secret reaches the pod; subPath would not).
+        var secretVolume = set.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null).findFirst().orElseThrow();
+        var secretMount = c.getVolumeMounts().stream().filter(m -> m.getName().equals(secretVolume.getName()))
+                .findFirst().orElseThrow();
+        assertThat(secretMount.getSubPath()).isNull();
+        assertThat(env.get("PROFICIO_GRPC_AUTH_TOKEN_FILE")).startsWith(secretMount.getMountPath() + "/");
     }
 
     @Test

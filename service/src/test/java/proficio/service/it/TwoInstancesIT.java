@@ -129,11 +129,17 @@ class TwoInstancesIT {
     /** Waits until the group is STABLE with two members that each own partitions; returns them. */
     private static Map<String, List<Integer>> awaitStableGroup(TestBroker broker, ServiceProcess a, ServiceProcess b)
             throws Exception {
+        return awaitStableGroup(broker, APP, a, b);
+    }
+
+    /** The same for application {@code app} (AuthIT's). */
+    static Map<String, List<Integer>> awaitStableGroup(TestBroker broker, String app, ServiceProcess a, ServiceProcess b)
+            throws Exception {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         String last = "no description";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             while (System.currentTimeMillis() < deadline) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(APP)).all().get().get(APP);
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(app)).all().get().get(app);
                 Map<String, List<Integer>> owned = new TreeMap<>();
                 for (MemberDescription m : group.members()) {
                     List<Integer> partitions = m.assignment().topicPartitions().stream()

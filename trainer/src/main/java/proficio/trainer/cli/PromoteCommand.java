@@ -1,8 +1,10 @@
 package proficio.trainer.cli;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,6 +59,10 @@ final class PromoteCommand implements Callable<Integer> {
             description = "The service's gRPC address (default: ${DEFAULT-VALUE}).")
     String target;
 
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:PROFICIO_TOKEN}",
+            description = "Bearer token for a service that requires one (default: $PROFICIO_TOKEN).")
+    String token;
+
     @Mixin
     ModelsTopicOptions models;
 
@@ -103,8 +109,14 @@ final class PromoteCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--target must be host:port, was " + target);
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        ManagedChannel channel = NettyChannelBuilder.forAddress(target.substring(0, colon),
-                Integer.parseInt(target.substring(colon + 1))).usePlaintext().build();
+        NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.substring(0, colon),
+                Integer.parseInt(target.substring(colon + 1))).usePlaintext();
+        if (token != null && !token.isBlank()) {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+            builder.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        ManagedChannel channel = builder.build();
         try {
             return KnowledgeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
                     .getQualitySeries(GetQualitySeriesRequest.newBuilder().addModelVersions(active).addModelVersions(candidate)

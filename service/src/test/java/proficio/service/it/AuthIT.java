@@ -1,0 +1,208 @@
+package proficio.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import proficio.model.event.ProblemLog;
+import proficio.proto.v1.DiagnosticsGrpc;
+import proficio.proto.v1.EchoRequest;
+import proficio.proto.v1.ExerciseStateView;
+import proficio.proto.v1.GetStudentStateRequest;
+import proficio.proto.v1.KnowledgeServiceGrpc.KnowledgeServiceBlockingStub;
+import proficio.proto.v1.PredictRequest;
+import proficio.proto.v1.RankExercisesRequest;
+import proficio.proto.v1.StudentState;
+
+/**
+ * Bearer tokens on two instances sharing one broker: every call but health needs an accepted token,
+ * a refused call says why, a call forwarded to the student's owner carries the caller's token (the
+ * owner checks it), and a rotated token file takes effect without a restart while a bad edit of it
+ * leaves the tokens before it in force.
+ */
+class AuthIT {
+
+    private static final String APP = "auth-it";
+    private static final String OLD = "old-token-0123456789abcdef";
+    private static final String NEW = "new-token-fedcba9876543210";
+    private static final int STUDENTS = 12;
+    private static final long WAIT_MS = 90_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCallButHealth_needsAnAcceptedToken_forwardsCarryIt_andARotatedFileTakesEffect() throws Exception {
+        Path tokens = Files.writeString(dir.resolve("tokens.txt"), "# the dashboard's\n" + OLD + "\n");
+        Map<String, String> settings = Map.of(
+                "proficio.streams.application-id", APP,
+                "proficio.grpc.auth.token-file", tokens.toString(),
+                "proficio.grpc.auth.reload-interval", "200ms");
+        try (TestBroker broker = new TestBroker(dir.resolve("broker"));
+             ServiceProcess a = new ServiceProcess(dir.resolve("a"), with(settings, broker));
+             ServiceProcess b = new ServiceProcess(dir.resolve("b"), with(settings, broker))) {
+            a.start();
+            b.start();
+            // awaitServing asks the health service, with no token: probes must get through.
+            a.awaitServing(WAIT_MS);
+            b.awaitServing(WAIT_MS);
+
+            Map<String, Map<String, Long>> sent = new TreeMap<>();
+            for (int i = 0; i < STUDENTS; i++) {
+                String student = "auth-" + i;
+                List<ProblemLog> history = Students.randomHistory(student, 2 + i % 4, i);
+                history.forEach(broker::send);
+                sent.put(student, history.stream().collect(Collectors.groupingBy(ProblemLog::exercise, TreeMap::new,
+                        Collectors.counting())));
+            }
+            Map<String, List<Integer>> owned = TwoInstancesIT.awaitStableGroup(broker, APP, a, b);
+            long ofB = sent.keySet().stream().filter(s -> ownedBy(owned, s, b)).count();
+            assertThat(ofB).as("some students are B's, so A forwards their calls").isPositive();
+
+            // No token, another scheme, a wrong token: UNAUTHENTICATED with the reason, on every service.
+            String student = sent.keySet().iterator().next();
+            assertRefused(() -> a.knowledge().predict(predict(student)),
+                    "missing the authorization header: expected 'Bearer <token>'");
+            assertRefused(() -> withHeader(a.knowledge(), "Basic " + OLD).predict(predict(student)),
+                    "the authorization header is not 'Bearer <token>'");
+            assertRefused(() -> bearer(a.knowledge(), NEW).predict(predict(student)), "the bearer token is not accepted");
+            assertRefused(() -> a.knowledge().rankExercises(RankExercisesRequest.newBuilder().setStudentId(student).build()),
+                    "missing the authorization header");
+            assertRefused(() -> DiagnosticsGrpc.newBlockingStub(a.channel()).echo(EchoRequest.getDefaultInstance()),
+                    "missing the authorization header");
+
+            // With the token, A answers for every student, B's through forwarding (B checks the token too).
+            awaitAnswered(sent, bearer(a.knowledge(), OLD));
+            assertThat(bearer(a.knowledge(), OLD).rankExercises(RankExercisesRequest.newBuilder().setStudentId(student)
+                    .build()).getExercisesCount()).isEqualTo(sent.get(student).size());
+
+            // Rotation: both tokens for a while, then the new one only; no restart.
+            Files.writeString(tokens, OLD + "\n" + NEW + "\n");
+            awaitAccepted(a, NEW, true);
+            awaitAccepted(b, NEW, true);
+            assertThat(accepted(a, OLD)).isTrue();
+            Files.writeString(tokens, NEW + "\n");
+            awaitAccepted(a, OLD, false);
+            awaitAccepted(b, OLD, false);
+            awaitAnswered(sent, bearer(a.knowledge(), NEW));
+
+            // A bad edit is logged and ignored: the tokens before it stay accepted.
+            Files.writeString(tokens, "short\n");
+            long until = System.currentTimeMillis() + 30_000;
+            while (!a.logTail().contains("not re-read") && System.currentTimeMillis() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(a.logTail()).contains("tokens.txt, line 1: a token must be at least 16 characters");
+            assertThat(accepted(a, NEW)).isTrue();
+        }
+    }
+
+    @Test
+    void aTokenFileThatCannotBeRead_stopsTheServiceAtStart_namingIt() throws Exception {
+        Path missing = dir.resolve("no-such-tokens.txt");
+        try (TestBroker broker = new TestBroker(dir.resolve("broker"));
+             ServiceProcess s = new ServiceProcess(dir.resolve("s"), with(Map.of(
+                     "proficio.grpc.auth.token-file", missing.toString()), broker))) {
+            s.start();
+            assertThatThrownBy(() -> s.awaitServing(WAIT_MS)).hasMessageContaining("service exited with 1")
+                    .hasMessageContaining("proficio.grpc.auth.token-file " + missing + " cannot be read");
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, TestBroker broker) {
+        Map<String, String> all = new TreeMap<>(settings);
+        all.put("proficio.kafka.bootstrap-servers", broker.bootstrapServers());
+        return all;
+    }
+
+    private static boolean ownedBy(Map<String, List<Integer>> owned, String student, ServiceProcess s) {
+        int partition = Utils.toPositive(Utils.murmur2(student.getBytes(StandardCharsets.UTF_8))) % 4;
+        return owned.entrySet().stream().anyMatch(e -> e.getKey().contains("_" + s.grpcPort + "-")
+                && e.getValue().contains(partition));
+    }
+
+    private static PredictRequest predict(String student) {
+        return PredictRequest.newBuilder().setStudentId(student).setAllExercises(true).build();
+    }
+
+    private static <T extends AbstractStub<T>> T withHeader(T stub, String authorization) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), authorization);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    private static <T extends AbstractStub<T>> T bearer(T stub, String token) {
+        return withHeader(stub, "Bearer " + token);
+    }
+
+    private static void assertRefused(Supplier<Object> call, String reason) {
+        assertThatThrownBy(call::get).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(e.getStatus().getDescription()).contains(reason);
+        });
+    }
+
+    private static boolean accepted(ServiceProcess s, String token) {
+        try {
+            bearer(DiagnosticsGrpc.newBlockingStub(s.channel()), token).echo(EchoRequest.getDefaultInstance());
+            return true;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() != Status.Code.UNAUTHENTICATED) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private static void awaitAccepted(ServiceProcess s, String token, boolean wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (accepted(s, token) != wanted) {
+            assertThat(System.currentTimeMillis()).as("token %s %s within 30 s", token, wanted ? "accepted" : "refused")
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Polls A until every student's done counts are what was sent. */
+    private static void awaitAnswered(Map<String, Map<String, Long>> sent, KnowledgeServiceBlockingStub a)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        for (var e : sent.entrySet()) {
+            while (true) {
+                String why;
+                try {
+                    StudentState s = a.getStudentState(GetStudentStateRequest.newBuilder().setStudentId(e.getKey()).build());
+                    Map<String, Long> done = new TreeMap<>();
+                    for (ExerciseStateView v : s.getExercisesList()) {
+                        done.put(v.getExercise(), v.getDone());
+                    }
+                    if (done.equals(e.getValue())) {
+                        break;
+                    }
+                    why = "done " + done;
+                } catch (StatusRuntimeException ex) {
+                    assertThat(ex.getStatus().getCode()).as("%s: %s", e.getKey(), ex.getStatus())
+                            .isNotEqualTo(Status.Code.UNAUTHENTICATED);
+                    why = ex.getStatus().toString();
+                }
+                assertThat(System.currentTimeMillis()).as("%s not answered: %s", e.getKey(), why).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+}
