@@ -416,6 +416,23 @@ class IngestIT {
     }
 
     @Test
+    void aRequestOverTheSizeLimit_isRefusedBeforeItIsRead() {
+        // 17,000 names of 256 characters: 4.4 MB, past the 4 MiB limit (the largest valid request, 10,000
+        // names of 256, is 2.6 MB); the server refuses it on its size, before any handler sees it.
+        PredictRequest.Builder huge = PredictRequest.newBuilder().setStudentId("s");
+        for (int i = 0; i < 17_000; i++) {
+            huge.addExercises(String.format("%0256d", i));
+        }
+        assertThatThrownBy(() -> service.knowledge().predict(huge.build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+                    assertThat(e.getStatus().getDescription()).contains("4194304");
+                });
+        // The server keeps answering.
+        assertThat(predict("s", "a").getPredictionsCount()).isEqualTo(1);
+    }
+
+    @Test
     void activeModel_isTheShippedKhanAcademyModel() {
         var info = service.knowledge().getActiveModel(GetActiveModelRequest.getDefaultInstance());
         assertThat(info.getVersion()).isEqualTo("ka2012-accuracy");
