@@ -27,7 +27,7 @@ final class ChallengeCardsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             return RankedLines.answer(cli, spec, service.challengeCards(student, limit), "challenge card(s)");
         }
     }

@@ -32,7 +32,7 @@ final class ChallengeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NextChallenge r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.nextChallenge(student, asOf == null ? null
                     : Timestamp.newBuilder().setSeconds(asOf.getEpochSecond()).setNanos(asOf.getNano()).build());
         }

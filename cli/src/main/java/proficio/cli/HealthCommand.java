@@ -26,7 +26,7 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HealthCheckResponse r;
-        try (ServiceClient client = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient client = new ServiceClient(cli.connection())) {
             r = client.health(service);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -34,7 +34,7 @@ final class MasteryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MasteryLevels r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.mastery(student, exercises);
         }
         PrintWriter out = spec.commandLine().getOut();

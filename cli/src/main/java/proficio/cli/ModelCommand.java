@@ -23,7 +23,7 @@ final class ModelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelInfo m;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             m = service.activeModel();
         }
         PrintWriter out = spec.commandLine().getOut();

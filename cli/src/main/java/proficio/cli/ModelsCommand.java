@@ -24,7 +24,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ListModelsResponse r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.models();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,7 @@ final class PracticeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             return RankedLines.answer(cli, spec, service.practiceTasks(student, mission, limit), "practice task(s) in mission " + mission);
         }
     }

@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PredictResponse r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.predict(student, which.all ? List.of() : which.exercises, which.all, problemType);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -61,6 +61,14 @@ public final class ProficioCli implements Runnable {
             description = "Bearer token for a service that requires one (proficio.grpc.auth.*; default: $PROFICIO_TOKEN).")
     String token;
 
+    @Option(names = "--tls", scope = ScopeType.INHERIT,
+            description = "Speak TLS to the service, trusting the system's CAs (or --ca-cert).")
+    boolean tls;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT, defaultValue = "${env:PROFICIO_CA_CERT}",
+            description = "PEM certificates to trust for TLS; implies --tls (default: $PROFICIO_CA_CERT).")
+    String caCert;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print results as JSON (protobuf JSON for service answers).")
     boolean json;
@@ -88,6 +96,12 @@ public final class ProficioCli implements Runnable {
 
     String bootstrap() {
         return bootstrap;
+    }
+
+    /** How to reach the service: its address, TLS or not, and the token to send. */
+    ServiceClient.Connection connection() {
+        String ca = caCert == null || caCert.isBlank() ? null : caCert;
+        return new ServiceClient.Connection(target, tls || ca != null, ca, token());
     }
 
     /** The bearer token to send, or null for none. */

@@ -26,7 +26,7 @@ final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             return RankedLines.answer(cli, spec, service.rank(student, limit), "exercise(s)");
         }
     }

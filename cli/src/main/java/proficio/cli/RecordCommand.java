@@ -41,7 +41,7 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         ProblemLog log = answer.toLog(spec);
         RecordAttemptResponse r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.recordAttempt(ProblemLogs.toWire(log), await, timeoutMs);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -59,7 +59,7 @@ final class SendCommand implements Callable<Integer> {
             print(log, md, null, null);
             return ExitCodes.OK;
         }
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             List<String> only = List.of(answer.exercise);
             long before = done(service.state(answer.student, only)).orElse(0L);
             RecordMetadata md = produce(log);

@@ -1,7 +1,11 @@
 package proficio.cli;
 
 import io.grpc.Grpc;
+import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.IOException;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
@@ -19,8 +23,8 @@ import proficio.proto.v1.PredictResponse;
 import proficio.proto.v1.StudentState;
 
 /**
- * A plaintext channel to the service, with the bearer token on every call when one is given; every
- * call gets its own {@value #DEADLINE_MS} ms deadline.
+ * A channel to the service, plaintext or TLS, with the bearer token on every call when one is given;
+ * every call gets its own {@value #DEADLINE_MS} ms deadline.
  */
 final class ServiceClient implements AutoCloseable {
 
@@ -30,8 +34,34 @@ final class ServiceClient implements AutoCloseable {
 
     private final ManagedChannel channel;
 
-    ServiceClient(String target, String token) {
-        var builder = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create());
+    /**
+     * @param caCert PEM certificates to trust, or null for the system's (with tls)
+     * @param token  the bearer token, or null
+     */
+    record Connection(String target, boolean tls, String caCert, String token) {
+    }
+
+    ServiceClient(Connection c) {
+        this(c.target(), credentials(c), c.token());
+    }
+
+    private static ChannelCredentials credentials(Connection c) {
+        if (!c.tls()) {
+            return InsecureChannelCredentials.create();
+        }
+        if (c.caCert() == null) {
+            return TlsChannelCredentials.create();
+        }
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(new File(c.caCert())).build();
+        } catch (IOException | RuntimeException e) {
+            throw new CliException("--ca-cert " + c.caCert() + " cannot be read as PEM certificates: " + e.getMessage(),
+                    ExitCodes.BAD_INPUT);
+        }
+    }
+
+    ServiceClient(String target, ChannelCredentials credentials, String token) {
+        var builder = Grpc.newChannelBuilder(target, credentials);
         if (token != null) {
             Metadata headers = new Metadata();
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);

@@ -36,7 +36,7 @@ final class StateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StudentState s;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             s = service.state(student, exercises);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -37,7 +37,7 @@ final class TransitionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GetTransitionsResponse r;
-        try (ServiceClient service = new ServiceClient(cli.target(), cli.token())) {
+        try (ServiceClient service = new ServiceClient(cli.connection())) {
             r = service.transitions(student, since == null ? null
                     : Timestamp.newBuilder().setSeconds(since.getEpochSecond()).setNanos(since.getNano()).build(), limit);
         }

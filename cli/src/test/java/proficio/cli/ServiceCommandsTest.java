@@ -91,6 +91,52 @@ class ServiceCommandsTest {
     }
 
     @Test
+    void caCert_speaksTlsToATlsServer_whichAPlaintextCallCannotReach(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path keyStore = dir.resolve("server.p12");
+        java.nio.file.Path certificate = dir.resolve("server.pem");
+        keytool("-genkeypair", "-alias", "s", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "s", "-keystore", keyStore.toString(), "-storepass", "changeit",
+                "-file", certificate.toString());
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(keyStore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        Server tls = Grpc.newServerBuilderForPort(0, io.grpc.TlsServerCredentials.newBuilder()
+                .keyManager(kmf.getKeyManagers()).build()).addService(new StubService()).build().start();
+        try {
+            String at = "localhost:" + tls.getPort();
+            CliRun overTls = CliRun.run("--target", at, "--ca-cert", certificate.toString(), "predict", "--student", "s1",
+                    "--exercise", "addition_1");
+            CliRun plain = CliRun.run("--target", at, "predict", "--student", "s1", "--exercise", "addition_1");
+            CliRun missing = CliRun.run("--target", at, "--ca-cert", dir.resolve("none.pem").toString(), "predict",
+                    "--student", "s1", "--exercise", "addition_1");
+
+            assertThat(overTls.exitCode()).as(overTls.err()).isZero();
+            assertThat(overTls.out()).containsPattern("addition_1\\s+0\\.8123");
+            assertThat(plain.exitCode()).isEqualTo(1);
+            assertThat(plain.err()).contains("UNAVAILABLE");
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("--ca-cert " + dir.resolve("none.pem") + " cannot be read");
+        } finally {
+            tls.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void keytool(String... args) throws Exception {
+        java.nio.file.Path javaBin = java.nio.file.Path.of(ProcessHandle.current().info().command().orElseThrow());
+        List<String> command = new ArrayList<>(List.of(javaBin.resolveSibling("keytool").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("keytool %s: %s", args[0], out).isZero();
+    }
+
+    @Test
     void predictAllAsksForAllExercisesAndPrintsProtobufJson() {
         CliRun r = CliRun.run("--target", target, "--json", "predict", "--student", "s1", "--all");
 

@@ -212,6 +212,21 @@ public interface ProficioConfig {
 
     interface Grpc {
         Auth auth();
+
+        Tls tls();
+    }
+
+    /**
+     * TLS for the calls an instance forwards to another. The server side is Quarkus' own
+     * ({@code quarkus.grpc.server.plain-text=false} and {@code quarkus.grpc.server.ssl.certificate/key});
+     * when it is on, forwards go over TLS too, trusting these certificates.
+     */
+    interface Tls {
+        /**
+         * PEM certificates (the CA of the instances' certificates) a forward trusts; unset: the instance's
+         * own server certificate, enough when every instance has the same one (a wildcard).
+         */
+        Optional<String> trustCertificates();
     }
 
     /**

@@ -1,6 +1,9 @@
 package proficio.service.grpc;
 
 import io.grpc.CallOptions;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
@@ -23,7 +26,11 @@ import io.quarkus.grpc.GlobalInterceptor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.File;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +38,8 @@ import proficio.service.config.ProficioConfig;
 
 /**
  * Sends a call for a student owned by another instance to that instance's same RPC, with the caller's
- * bearer token, and maps the status back. One plaintext channel per owner address, reused, closed on
- * shutdown. Every forward
+ * bearer token, and maps the status back. One channel per owner address (TLS when the server speaks
+ * TLS), reused, closed on shutdown. Every forward
  * has a deadline: the caller's remaining one, capped at {@code proficio.query.forward-timeout}.
  *
  * <p>A forwarded call carries {@value #HEADER}; the interceptor turns it into {@link #isForwarded()}
@@ -47,15 +54,39 @@ public class Forwarder {
     private static final Context.Key<Boolean> FORWARDED_CALL = Context.key(HEADER);
 
     private final Duration maxTimeout;
+    private final ChannelCredentials credentials;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
+    /**
+     * @param plainText  {@code quarkus.grpc.server.plain-text}: false when this server (and so every
+     *                   instance) speaks TLS, and forwards must too
+     * @param serverCert {@code quarkus.grpc.server.ssl.certificate}, the default trust for forwards
+     */
     @Inject
-    public Forwarder(ProficioConfig config) {
-        this(config.query().forwardTimeout());
+    public Forwarder(ProficioConfig config,
+                     @ConfigProperty(name = "quarkus.grpc.server.plain-text", defaultValue = "true") boolean plainText,
+                     @ConfigProperty(name = "quarkus.grpc.server.ssl.certificate") Optional<String> serverCert) {
+        this(config.query().forwardTimeout(), plainText ? InsecureChannelCredentials.create()
+                : tls(config.grpc().tls().trustCertificates().or(() -> serverCert)));
     }
 
     Forwarder(Duration maxTimeout) {
+        this(maxTimeout, InsecureChannelCredentials.create());
+    }
+
+    Forwarder(Duration maxTimeout, ChannelCredentials credentials) {
         this.maxTimeout = maxTimeout;
+        this.credentials = credentials;
+    }
+
+    private static ChannelCredentials tls(Optional<String> trust) {
+        String file = trust.orElseThrow(() -> new IllegalStateException("the gRPC server speaks TLS but forwards "
+                + "have no certificate to trust: set proficio.grpc.tls.trust-certificates or quarkus.grpc.server.ssl.certificate"));
+        try {
+            return TlsChannelCredentials.newBuilder().trustManager(new File(file)).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("proficio.grpc.tls.trust-certificates " + file + " cannot be read: " + e, e);
+        }
     }
 
     /** True while handling a call another instance forwarded here. */
@@ -93,8 +124,7 @@ public class Forwarder {
             Metadata marked = new Metadata();
             marked.put(FORWARDED, "1");
             // These channels carry forwards only, so every call on them is marked.
-            return NettyChannelBuilder.forAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)))
-                    .usePlaintext()
+            return NettyChannelBuilder.forAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)), credentials)
                     .intercept(MetadataUtils.newAttachHeadersInterceptor(marked), new CallersToken())
                     .build();
         });

@@ -30,10 +30,10 @@ import proficio.proto.v1.RankExercisesRequest;
 import proficio.proto.v1.StudentState;
 
 /**
- * Bearer tokens on two instances sharing one broker: every call but health needs an accepted token,
- * a refused call says why, a call forwarded to the student's owner carries the caller's token (the
- * owner checks it), and a rotated token file takes effect without a restart while a bad edit of it
- * leaves the tokens before it in force.
+ * TLS and bearer tokens on two instances sharing one broker: a plaintext client is not answered, every
+ * call but health needs an accepted token, a refused call says why, a call forwarded to the student's
+ * owner goes over TLS and carries the caller's token (the owner checks it), and a rotated token file
+ * takes effect without a restart while a bad edit of it leaves the tokens before it in force.
  */
 class AuthIT {
 
@@ -47,12 +47,24 @@ class AuthIT {
     Path dir;
 
     @Test
-    void everyCallButHealth_needsAnAcceptedToken_forwardsCarryIt_andARotatedFileTakesEffect() throws Exception {
+    void overTls_everyCallButHealth_needsAnAcceptedToken_forwardsCarryIt_andARotatedFileTakesEffect() throws Exception {
         Path tokens = Files.writeString(dir.resolve("tokens.txt"), "# the dashboard's\n" + OLD + "\n");
+        Path keyStore = dir.resolve("server.p12");
+        Path certificate = dir.resolve("server.pem");
+        keytool("-genkeypair", "-alias", "proficio", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "proficio", "-keystore", keyStore.toString(), "-storepass", "changeit",
+                "-file", certificate.toString());
         Map<String, String> settings = Map.of(
                 "proficio.streams.application-id", APP,
                 "proficio.grpc.auth.token-file", tokens.toString(),
-                "proficio.grpc.auth.reload-interval", "200ms");
+                "proficio.grpc.auth.reload-interval", "200ms",
+                "quarkus.grpc.server.plain-text", "false",
+                "quarkus.grpc.server.ssl.key-store", keyStore.toString(),
+                "quarkus.grpc.server.ssl.key-store-password", "changeit",
+                // What a forward trusts: the one certificate every instance has here.
+                "proficio.grpc.tls.trust-certificates", certificate.toString());
         try (TestBroker broker = new TestBroker(dir.resolve("broker"));
              ServiceProcess a = new ServiceProcess(dir.resolve("a"), with(settings, broker));
              ServiceProcess b = new ServiceProcess(dir.resolve("b"), with(settings, broker))) {
@@ -73,6 +85,17 @@ class AuthIT {
             Map<String, List<Integer>> owned = TwoInstancesIT.awaitStableGroup(broker, APP, a, b);
             long ofB = sent.keySet().stream().filter(s -> ownedBy(owned, s, b)).count();
             assertThat(ofB).as("some students are B's, so A forwards their calls").isPositive();
+
+            // A plaintext client is not answered: the port speaks TLS only.
+            var plain = io.grpc.ManagedChannelBuilder.forAddress("localhost", a.grpcPort).usePlaintext().build();
+            try {
+                assertThatThrownBy(() -> bearer(proficio.proto.v1.KnowledgeServiceGrpc.newBlockingStub(plain), OLD)
+                        .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS).predict(predict("x")))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            } finally {
+                plain.shutdownNow();
+            }
 
             // No token, another scheme, a wrong token: UNAUTHENTICATED with the reason, on every service.
             String student = sent.keySet().iterator().next();
@@ -122,6 +145,15 @@ class AuthIT {
             assertThatThrownBy(() -> s.awaitServing(WAIT_MS)).hasMessageContaining("service exited with 1")
                     .hasMessageContaining("proficio.grpc.auth.token-file " + missing + " cannot be read");
         }
+    }
+
+    private static void keytool(String... args) throws Exception {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        List<String> command = new java.util.ArrayList<>(List.of(java.resolveSibling("keytool").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("keytool %s: %s", args[0], out).isZero();
     }
 
     private static Map<String, String> with(Map<String, String> settings, TestBroker broker) {

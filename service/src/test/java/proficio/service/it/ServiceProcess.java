@@ -27,6 +27,8 @@ final class ServiceProcess implements AutoCloseable {
     final int httpPort;
     private Process process;
     private ManagedChannel channel;
+    /** The server's certificate when it speaks TLS (quarkus.grpc.server.plain-text=false), else null. */
+    private final String tlsCertificate;
     long startedAtNanos;
 
     /** @param settings system properties for the service (proficio.*, quarkus.*, kafka-streams.*) */
@@ -46,6 +48,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dproficio.streams.state-dir=" + workDir.resolve("streams"),
                 "-Dproficio.kafka.embedded.data-dir=" + workDir.resolve("kafka")));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        tlsCertificate = "false".equals(settings.get("quarkus.grpc.server.plain-text"))
+                ? settings.getOrDefault("proficio.grpc.tls.trust-certificates", settings.get("quarkus.grpc.server.ssl.certificate"))
+                : null;
         command.addAll(List.of("-jar", jar));
     }
 
@@ -54,7 +59,11 @@ final class ServiceProcess implements AutoCloseable {
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         if (channel == null) {
-            channel = ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build();
+            channel = tlsCertificate == null
+                    ? ManagedChannelBuilder.forAddress("localhost", grpcPort).usePlaintext().build()
+                    : io.grpc.Grpc.newChannelBuilderForAddress("localhost", grpcPort,
+                            io.grpc.TlsChannelCredentials.newBuilder().trustManager(new java.io.File(tlsCertificate)).build())
+                            .build();
         }
         return this;
     }

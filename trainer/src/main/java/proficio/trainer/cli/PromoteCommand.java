@@ -1,10 +1,15 @@
 package proficio.trainer.cli;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,6 +68,10 @@ final class PromoteCommand implements Callable<Integer> {
             description = "Bearer token for a service that requires one (default: $PROFICIO_TOKEN).")
     String token;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE", defaultValue = "${env:PROFICIO_CA_CERT}",
+            description = "Speak TLS to the service, trusting these PEM certificates (default: $PROFICIO_CA_CERT).")
+    String caCert;
+
     @Mixin
     ModelsTopicOptions models;
 
@@ -109,8 +118,17 @@ final class PromoteCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--target must be host:port, was " + target);
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ChannelCredentials credentials = InsecureChannelCredentials.create();
+        if (caCert != null && !caCert.isBlank()) {
+            try {
+                credentials = TlsChannelCredentials.newBuilder().trustManager(new File(caCert)).build();
+            } catch (IOException | RuntimeException e) {
+                throw new TrainerException("--ca-cert " + caCert + " cannot be read as PEM certificates: " + e.getMessage(),
+                        ExitCodes.BAD_INPUT);
+            }
+        }
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.substring(0, colon),
-                Integer.parseInt(target.substring(colon + 1))).usePlaintext();
+                Integer.parseInt(target.substring(colon + 1)), credentials);
         if (token != null && !token.isBlank()) {
             Metadata headers = new Metadata();
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
