@@ -15,19 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import proficio.model.event.ProblemLog;
 import proficio.proto.v1.DiagnosticsGrpc;
 import proficio.proto.v1.EchoRequest;
-import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.KnowledgeServiceGrpc.KnowledgeServiceBlockingStub;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.RankExercisesRequest;
-import proficio.proto.v1.StudentState;
 
 /**
  * TLS and bearer tokens on two instances sharing one broker: a plaintext client is not answered, every
@@ -74,14 +70,7 @@ class AuthIT {
             a.awaitServing(WAIT_MS);
             b.awaitServing(WAIT_MS);
 
-            Map<String, Map<String, Long>> sent = new TreeMap<>();
-            for (int i = 0; i < STUDENTS; i++) {
-                String student = "auth-" + i;
-                List<ProblemLog> history = Students.randomHistory(student, 2 + i % 4, i);
-                history.forEach(broker::send);
-                sent.put(student, history.stream().collect(Collectors.groupingBy(ProblemLog::exercise, TreeMap::new,
-                        Collectors.counting())));
-            }
+            Map<String, Map<String, Long>> sent = Students.sendHistories(broker, "auth-", STUDENTS, i -> 2 + i % 4);
             Map<String, List<Integer>> owned = TwoInstancesIT.awaitStableGroup(broker, APP, a, b);
             long ofB = sent.keySet().stream().filter(s -> ownedBy(owned, s, b)).count();
             assertThat(ofB).as("some students are B's, so A forwards their calls").isPositive();
@@ -218,11 +207,8 @@ class AuthIT {
             while (true) {
                 String why;
                 try {
-                    StudentState s = a.getStudentState(GetStudentStateRequest.newBuilder().setStudentId(e.getKey()).build());
-                    Map<String, Long> done = new TreeMap<>();
-                    for (ExerciseStateView v : s.getExercisesList()) {
-                        done.put(v.getExercise(), v.getDone());
-                    }
+                    Map<String, Long> done = Students.doneOf(
+                            a.getStudentState(GetStudentStateRequest.newBuilder().setStudentId(e.getKey()).build()));
                     if (done.equals(e.getValue())) {
                         break;
                     }

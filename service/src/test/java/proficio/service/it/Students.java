@@ -36,6 +36,32 @@ final class Students {
         return out;
     }
 
+    /**
+     * Sends a random history for each of {@code count} students named {@code prefix + i}, of
+     * {@code answersOf(i)} answers; returns, per student, the answers sent per exercise.
+     */
+    static java.util.Map<String, java.util.Map<String, Long>> sendHistories(TestBroker broker, String prefix, int count,
+                                                                            java.util.function.IntUnaryOperator answersOf) {
+        java.util.Map<String, java.util.Map<String, Long>> sent = new java.util.TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            String student = prefix + i;
+            List<ProblemLog> history = randomHistory(student, answersOf.applyAsInt(i), i);
+            history.forEach(broker::send);
+            sent.put(student, history.stream().collect(java.util.stream.Collectors.groupingBy(ProblemLog::exercise,
+                    java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        }
+        return sent;
+    }
+
+    /** Answers per exercise in a student's state. */
+    static java.util.Map<String, Long> doneOf(StudentState s) {
+        java.util.Map<String, Long> done = new java.util.TreeMap<>();
+        for (var e : s.getExercisesList()) {
+            done.put(e.getExercise(), e.getDone());
+        }
+        return done;
+    }
+
     /** Polls GetStudentState until {@code exercise} shows {@code done} answers (or fails after 20 s). */
     static StudentState awaitDone(KnowledgeServiceBlockingStub stub, String student, String exercise, long done) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;

@@ -22,8 +22,6 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import proficio.model.event.ProblemLog;
-import proficio.proto.v1.ExerciseStateView;
 import proficio.proto.v1.GetStudentStateRequest;
 import proficio.proto.v1.PredictRequest;
 import proficio.proto.v1.PredictResponse;
@@ -56,14 +54,7 @@ class TwoInstancesIT {
             a.awaitServing(WAIT_MS);
             b.awaitServing(WAIT_MS);
 
-            Map<String, Map<String, Long>> sent = new TreeMap<>();
-            for (int i = 0; i < STUDENTS; i++) {
-                String student = "two-" + i;
-                List<ProblemLog> history = Students.randomHistory(student, 3 + i % 5, i);
-                history.forEach(broker::send);
-                sent.put(student, history.stream().collect(Collectors.groupingBy(ProblemLog::exercise, TreeMap::new,
-                        Collectors.counting())));
-            }
+            Map<String, Map<String, Long>> sent = Students.sendHistories(broker, "two-", STUDENTS, i -> 3 + i % 5);
 
             Map<String, List<Integer>> owned = awaitStableGroup(broker, a, b);
             Map<String, String> ownerOf = new TreeMap<>(); // student -> the instance id that owns it
@@ -182,11 +173,7 @@ class TwoInstancesIT {
     }
 
     private static Map<String, Long> doneOf(StudentState s) {
-        Map<String, Long> done = new TreeMap<>();
-        for (ExerciseStateView e : s.getExercisesList()) {
-            done.put(e.getExercise(), e.getDone());
-        }
-        return done;
+        return Students.doneOf(s);
     }
 
     private static StudentState state(ServiceProcess service, String student) {
