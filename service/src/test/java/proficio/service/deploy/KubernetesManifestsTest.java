@@ -75,6 +75,7 @@ class KubernetesManifestsTest {
             Map.entry("batch/v1/CronJob", CronJob.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class));
@@ -181,7 +182,7 @@ class KubernetesManifestsTest {
     void everyManifest_isAKnownKind_withNoFieldItsModelDoesNotKnow() {
         assertThat(byFile).containsKeys("kafka.yaml", "topics.yaml", "service.yaml", "trainer-cronjob.yaml",
                 "network-policy.yaml", "monitoring.yaml", "trainer-scale-out/replay-job.yaml");
-        assertThat(byFile.values().stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(17);
+        assertThat(byFile.values().stream().mapToInt(List::size).sum()).isGreaterThanOrEqualTo(18);
         assertThat(unknownFields).as("fields the models do not know, by resource path").isEmpty();
     }
 

@@ -233,7 +233,7 @@ class MetricsIT {
     }
 
     @Test
-    void theGrafanaDashboard_isValidJson_andQueriesOnlyMetricsTheServiceExposes() throws Exception {
+    void theGrafanaDashboardAndTheAlertRules_queryOnlyMetricsTheServiceExposes() throws Exception {
         // Make sure the metrics created on first use exist: one answer (predictions, quality), one dead letter.
         ProblemLog one = Students.answer("dashboard-student", "addition_1", "", true);
         broker.send(Students.answer("dashboard-student", "", "", true));
@@ -265,6 +265,33 @@ class MetricsIT {
         }
         Set<String> exposed = scrape.samples().stream().map(PrometheusText.Sample::name).collect(Collectors.toSet());
         assertThat(queried).isNotEmpty().allSatisfy(name -> assertThat(exposed).as("dashboard queries %s", name).contains(name));
+
+        // The alert rules beside it (deploy/k8s/monitoring.yaml, a PrometheusRule).
+        Path monitoring = file.getParent().getParent().resolve("monitoring.yaml");
+        List<String> rules = new ArrayList<>();
+        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        try (var parser = yaml.getFactory().createParser(monitoring.toFile())) {
+            for (var doc : yaml.readValues(parser, com.fasterxml.jackson.databind.JsonNode.class).readAll()) {
+                if (doc.path("kind").asText().equals("PrometheusRule")) {
+                    for (var group : doc.path("spec").path("groups")) {
+                        for (var rule : group.path("rules")) {
+                            rules.add(rule.path("expr").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(4);
+        Set<String> alerted = new TreeSet<>();
+        Matcher r = Pattern.compile("\\b(?:proficio|grpc_server|kafka)_[a-zA-Z0-9_]+").matcher(String.join("\n", rules));
+        while (r.find()) {
+            alerted.add(r.group());
+        }
+        assertThat(alerted).isNotEmpty().allSatisfy(name -> assertThat(exposed).as("an alert queries %s", name).contains(name));
+        // The label values the rules select on exist too.
+        assertThat(streamThreadConsumer(scrape, "kafka_consumer_fetch_manager_records_lag", "problem-logs")).isNotEmpty();
+        assertThat(scrape.find("grpc_server_processing_duration_seconds_count", "service", "proficio.v1.KnowledgeService",
+                "statusCode", "OK")).isNotEmpty();
     }
 
     private static double logLikelihood(StudentReplay replay, ProblemLog log) {
