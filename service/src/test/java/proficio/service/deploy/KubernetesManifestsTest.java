@@ -271,6 +271,10 @@ class KubernetesManifestsTest {
                 .orElseThrow().getMountPath();
         assertThat(env.get("PROFICIO_STREAMS_STATE_DIR")).startsWith(mount + "/");
         assertThat(env.get("PROFICIO_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(kafkaBootstrap());
+        // Streams' own topics (changelogs: the stores' copy off the pod) get the replication every other topic has;
+        // the service's default, 1, is for a laptop.
+        Object brokerDefault = one(Kafka.class, "proficio-kafka").getSpec().getKafka().getConfig().get("default.replication.factor");
+        assertThat(env.get("PROFICIO_KAFKA_TOPICS_REPLICATION_FACTOR")).isEqualTo(String.valueOf(brokerDefault));
         // gRPC needs a token, from a file in the mounted Secret (a rotated Secret reaches the pod; subPath would not).
         var secretVolume = set.getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getSecret() != null).findFirst().orElseThrow();
