@@ -172,6 +172,11 @@ public class StreamsRuntime {
         return streams;
     }
 
+    /** Kafka Streams' state, as its last transition left it (CREATED before start). */
+    public KafkaStreams.State state() {
+        return streamsState;
+    }
+
     /** The brokers in use (the embedded one's when none are configured); null before start. */
     public String bootstrapServers() {
         return bootstrapServers;

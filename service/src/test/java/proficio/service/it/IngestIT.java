@@ -433,6 +433,22 @@ class IngestIT {
     }
 
     @Test
+    void httpHealth_isReadyWhileServing_andLiveWithKafkaStreamsState() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var ready = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + service.httpPort + "/q/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var live = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + service.httpPort + "/q/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"gRPC Server\"", "\"UP\"");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(live.body()).contains("\"kafka-streams\"").containsPattern("\"state\"\\s*:\\s*\"(RUNNING|REBALANCING)\"");
+    }
+
+    @Test
     void activeModel_isTheShippedKhanAcademyModel() {
         var info = service.knowledge().getActiveModel(GetActiveModelRequest.getDefaultInstance());
         assertThat(info.getVersion()).isEqualTo("ka2012-accuracy");
