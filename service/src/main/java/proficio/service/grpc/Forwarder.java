@@ -23,6 +23,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GlobalInterceptor;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ import proficio.service.config.ProficioConfig;
  * instances that disagree about the owner during a rebalance cannot bounce a call between them).
  */
 @ApplicationScoped
+@Startup // a TLS trust file that cannot be read stops the service at start, not at its first forward
 public class Forwarder {
 
     static final String HEADER = "proficio-forwarded";
@@ -79,7 +81,7 @@ public class Forwarder {
         this.credentials = credentials;
     }
 
-    private static ChannelCredentials tls(Optional<String> trust) {
+    static ChannelCredentials tls(Optional<String> trust) {
         String file = trust.orElseThrow(() -> new IllegalStateException("the gRPC server speaks TLS but forwards "
                 + "have no certificate to trust: set proficio.grpc.tls.trust-certificates or quarkus.grpc.server.ssl.certificate"));
         try {

@@ -35,7 +35,7 @@ import proficio.service.config.ProficioConfig;
 @ApplicationScoped
 @Startup // a token file that cannot be read stops the service at start, not at its first call
 @GlobalInterceptor
-@Priority(1000) // before the others: a refused call reaches nothing
+@Priority(1000) // before our other interceptors and every handler; Quarkus' own and the metrics interceptor stay outside, so refusals are counted
 public class TokenAuth implements ServerInterceptor {
 
     private static final Logger LOG = Logger.getLogger(TokenAuth.class);

@@ -143,4 +143,12 @@ class ForwarderTest {
             ch.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void tlsForwards_needATrustFileThatReads_andSayWhichSettingIsWrong() {
+        assertThatThrownBy(() -> Forwarder.tls(java.util.Optional.empty()))
+                .hasMessageContaining("set proficio.grpc.tls.trust-certificates or quarkus.grpc.server.ssl.certificate");
+        assertThatThrownBy(() -> Forwarder.tls(java.util.Optional.of("/no/such/ca.pem")))
+                .hasMessageStartingWith("proficio.grpc.tls.trust-certificates /no/such/ca.pem cannot be read");
+    }
 }
