@@ -40,8 +40,8 @@ import proficio.service.config.ProficioConfig;
 /**
  * Sends a call for a student owned by another instance to that instance's same RPC, with the caller's
  * bearer token, and maps the status back. One channel per owner address (TLS when the server speaks
- * TLS), reused, closed on shutdown. Every forward
- * has a deadline: the caller's remaining one, capped at {@code proficio.query.forward-timeout}.
+ * TLS), reused, closed on shutdown. Every forward has a deadline: the caller's remaining one, capped at
+ * {@code proficio.query.forward-timeout}.
  *
  * <p>A forwarded call carries {@value #HEADER}; the interceptor turns it into {@link #isForwarded()}
  * for the receiving handler, which then answers itself or fails, never forwards again (so two
