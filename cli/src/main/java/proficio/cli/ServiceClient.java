@@ -60,7 +60,7 @@ final class ServiceClient implements AutoCloseable {
         }
     }
 
-    ServiceClient(String target, ChannelCredentials credentials, String token) {
+    private ServiceClient(String target, ChannelCredentials credentials, String token) {
         var builder = Grpc.newChannelBuilder(target, credentials);
         if (token != null) {
             Metadata headers = new Metadata();

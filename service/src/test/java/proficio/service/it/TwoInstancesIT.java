@@ -86,7 +86,7 @@ class TwoInstancesIT {
                 assertThat(rank(b, student)).as("RankExercises of %s on B equals A's", student).isEqualTo(rankA);
                 assertThat(rankA.getExercisesList()).extracting(RankedExercise::getExercise).as("ranked exercises of %s", student)
                         .containsExactlyInAnyOrderElementsOf(e.getValue().keySet());
-                assertThat(doneOf(stateA)).as("done counts of %s", student).isEqualTo(e.getValue());
+                assertThat(Students.doneOf(stateA)).as("done counts of %s", student).isEqualTo(e.getValue());
                 Map<String, Long> predictedDone = new TreeMap<>();
                 predictA.getPredictionsList().stream().filter(p -> p.getDone() > 0)
                         .forEach(p -> predictedDone.put(p.getExercise(), p.getDone()));
@@ -160,8 +160,8 @@ class TwoInstancesIT {
         while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
             pending.removeIf(student -> {
                 try {
-                    return doneOf(state(a, student)).equals(sent.get(student))
-                            && doneOf(state(b, student)).equals(sent.get(student));
+                    return Students.doneOf(state(a, student)).equals(sent.get(student))
+                            && Students.doneOf(state(b, student)).equals(sent.get(student));
                 } catch (StatusRuntimeException e) {
                     why.put(student, e.getStatus().toString());
                     return false;
@@ -172,9 +172,6 @@ class TwoInstancesIT {
         assertThat(pending).as("students not answered on both instances within %d ms: %s", WAIT_MS, why).isEmpty();
     }
 
-    private static Map<String, Long> doneOf(StudentState s) {
-        return Students.doneOf(s);
-    }
 
     private static StudentState state(ServiceProcess service, String student) {
         return service.knowledge().getStudentState(GetStudentStateRequest.newBuilder().setStudentId(student).build());
