@@ -17,12 +17,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import proficio.service.config.ProficioConfig;
+import proficio.service.config.WatchedFile;
 
 /**
  * Bearer-token authentication of every gRPC call but the health service's (Kubernetes' gRPC probes
@@ -44,57 +41,39 @@ public class TokenAuth implements ServerInterceptor {
     private static final String HEALTH = HealthGrpc.SERVICE_NAME;
 
     private final String token;
-    private final Path file;
+    /** The token file, re-read when it changes; null without one. */
+    private final WatchedFile file;
     private volatile BearerTokens tokens;
-    private volatile FileTime loadedAt;
-    private ScheduledExecutorService reloader;
 
     @Inject
     public TokenAuth(ProficioConfig config) {
         ProficioConfig.Auth auth = config.grpc().auth();
         token = auth.token().filter(t -> !t.isBlank()).orElse(null);
-        file = auth.tokenFile().filter(f -> !f.isBlank()).map(Path::of).orElse(null);
-        if (token == null && file == null) {
+        Path path = auth.tokenFile().filter(f -> !f.isBlank()).map(Path::of).orElse(null);
+        if (token == null && path == null) {
+            file = null;
             LOG.info("gRPC calls are not authenticated (proficio.grpc.auth.token and .token-file are unset)");
             return;
         }
-        tokens = load(); // a missing or malformed file at start stops the service, naming it
-        LOG.infof("gRPC calls need a bearer token: %d accepted%s", tokens.size(),
-                file == null ? "" : " (" + file.toAbsolutePath() + ", re-read when it changes)");
-        if (file != null) {
-            reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "proficio-token-file");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = auth.reloadInterval().toMillis();
-            reloader.scheduleWithFixedDelay(this::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private BearerTokens load() {
+        file = path == null ? null : new WatchedFile("token file", path, (f, modified) -> {
+            tokens = BearerTokens.of(token, Files.readString(f), f.toString());
+            LOG.infof("token file %s re-read: %d tokens accepted", f, tokens.size());
+        }, () -> "the tokens accepted before it (" + tokens.size() + ")", LOG);
+        // At start a file that cannot be read or parsed stops the service, naming it.
         String text = null;
-        if (file != null) {
+        if (path != null) {
             try {
-                loadedAt = Files.getLastModifiedTime(file);
-                text = Files.readString(file);
+                file.alreadyRead(Files.getLastModifiedTime(path));
+                text = Files.readString(path);
             } catch (IOException e) {
-                throw new IllegalStateException("proficio.grpc.auth.token-file " + file + " cannot be read: " + e, e);
+                throw new IllegalStateException("proficio.grpc.auth.token-file " + path + " cannot be read: " + e, e);
             }
         }
-        return BearerTokens.of(token, text, file == null ? null : file.toString());
-    }
-
-    void reloadIfChanged() {
-        try {
-            if (Files.getLastModifiedTime(file).equals(loadedAt)) {
-                return;
-            }
-            tokens = load();
-            LOG.infof("token file %s re-read: %d tokens accepted", file, tokens.size());
-        } catch (RuntimeException | IOException e) {
-            LOG.errorf("token file %s not re-read, the previous %d tokens stay accepted: %s", file, tokens.size(),
-                    e.getMessage());
+        tokens = BearerTokens.of(token, text, path == null ? null : path.toString());
+        LOG.infof("gRPC calls need a bearer token: %d accepted%s", tokens.size(),
+                path == null ? "" : " (" + path.toAbsolutePath() + ", re-read when it changes)");
+        if (file != null) {
+            file.watch(auth.reloadInterval(), "proficio-token-file");
         }
     }
 
@@ -118,8 +97,8 @@ public class TokenAuth implements ServerInterceptor {
 
     @PreDestroy
     void close() {
-        if (reloader != null) {
-            reloader.shutdownNow();
+        if (file != null) {
+            file.close();
         }
     }
 }

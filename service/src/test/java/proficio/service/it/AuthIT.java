@@ -116,7 +116,7 @@ class AuthIT {
             // A bad edit is logged and ignored: the tokens before it stay accepted.
             Files.writeString(tokens, "short\n");
             long until = System.currentTimeMillis() + 30_000;
-            while (!a.logTail().contains("not re-read") && System.currentTimeMillis() < until) {
+            while (!a.logTail().contains("refused, keeping the tokens accepted before it") && System.currentTimeMillis() < until) {
                 Thread.sleep(100);
             }
             assertThat(a.logTail()).contains("tokens.txt, line 1: a token must be at least 16 characters");
