@@ -230,7 +230,7 @@ public interface ProficioConfig {
     }
 
     /**
-     * Bearer tokens for gRPC (docs/decisions.md, "gRPC authentication"). With neither set, calls are
+     * Bearer tokens for gRPC (docs/decisions.md, "gRPC authentication and TLS"). With neither set, calls are
      * not authenticated (the laptop default). With either, every call but the health service's must
      * carry {@code authorization: Bearer <token>} with an accepted token, or gets UNAUTHENTICATED.
      */
